@@ -1,1 +1,5 @@
-export {};
+export * from "./commands/index.js";
+export * from "./connection/index.js";
+export * from "./queries/index.js";
+export type * from "./schema.js";
+export * from "./seed/index.js";

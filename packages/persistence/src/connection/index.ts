@@ -1,0 +1,9 @@
+export { defaultDataDir } from "./data-dir.js";
+export {
+  type AppDatabase,
+  type DatabaseKind,
+  type OpenDatabaseOptions,
+  openDatabase,
+} from "./open-database.js";
+export { PGliteDialect, type PGliteDialectConfig } from "./pglite-dialect.js";
+export { parseSafeNumber, UnsafeNumberError } from "./type-parsers.js";

@@ -1,0 +1,70 @@
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, type LogEvent, PostgresDialect } from "kysely";
+import pg from "pg";
+import type { Database } from "../schema.js";
+import { defaultDataDir } from "./data-dir.js";
+import { pgTypes, pgliteParsers } from "./pg-types.js";
+import { PGliteDialect } from "./pglite-dialect.js";
+
+export type DatabaseKind = "pglite" | "server";
+
+export interface AppDatabase {
+  readonly db: Kysely<Database>;
+  readonly kind: DatabaseKind;
+  /** Ends the pool or closes the embedded database. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL server URL; defaults to `DATABASE_URL`. When absent, PGlite is used. */
+  readonly url?: string;
+  /** PGlite data folder; defaults to `defaultDataDir()`. Use `memory://` for a throwaway one. */
+  readonly dataDir?: string;
+  /** Snapshot from `dumpDataDir()` to start an embedded database from (tests). */
+  readonly loadDataDir?: Blob | File;
+  /** Receives every query Kysely runs (and its errors): used to count SQL per operation. */
+  readonly log?: (event: LogEvent) => void;
+  /** Pool size for the server; PGlite is always one session. */
+  readonly maxConnections?: number;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<AppDatabase> {
+  const url = options.url ?? process.env.DATABASE_URL;
+  if (url) return openServer(url, options);
+  return openPGlite(options);
+}
+
+function openServer(url: string, options: OpenDatabaseOptions): AppDatabase {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    types: pgTypes,
+  });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  return { db, kind: "server", close: once(() => db.destroy()) };
+}
+
+async function openPGlite(options: OpenDatabaseOptions): Promise<AppDatabase> {
+  const dataDir = options.dataDir ?? defaultDataDir();
+  const pglite = await PGlite.create({
+    ...(dataDir.startsWith("memory://") ? {} : { dataDir }),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    parsers: pgliteParsers,
+  });
+  const db = new Kysely<Database>({
+    dialect: new PGliteDialect({ database: pglite, closeOnDestroy: true }),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  return { db, kind: "pglite", close: once(() => db.destroy()) };
+}
+
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => {
+    done ??= fn();
+    return done;
+  };
+}

@@ -1,0 +1,425 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+// Kysely's view of the tables created by src/migrations. Keep in step with the migrations:
+// a column added there is added here in the same commit.
+//
+// Read types follow the parsers in src/connection: int8, numeric and count come back as JS
+// numbers, `date` as 'YYYY-MM-DD' strings, `timestamptz` as Date.
+
+/** A `date` column: ISO plain date 'YYYY-MM-DD'. */
+export type PlainDate = string;
+
+/** A `timestamptz` column with no default. */
+export type Instant = ColumnType<Date, Date | string, Date | string>;
+/** A `timestamptz` column with a default of now(). */
+export type DefaultInstant = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A `timestamptz` column that may be null. */
+export type NullableInstant = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+/**
+ * A `jsonb` column. Write an object (both drivers send it as JSON) or a JSON string; never a
+ * bare array, which `pg` would send as a PostgreSQL array literal.
+ */
+export type JsonObject = { [key: string]: unknown };
+export type Json = ColumnType<unknown, JsonObject | string, JsonObject | string>;
+export type NullableJson = ColumnType<unknown, JsonObject | string | null | undefined, JsonObject | string | null>;
+
+/** An identity column PostgreSQL always generates. */
+export type Identity = ColumnType<number, never, never>;
+
+export type StrandCode =
+  | "RAPID_RESPONSE"
+  | "PROJECT_SUPPORT"
+  | "HOST_SUPPORT"
+  | "KNOWLEDGE_HUB"
+  | "STRATEGIC";
+
+export type EngagementStatusCode =
+  | "REQUESTED"
+  | "ACCEPTED"
+  | "WAITLISTED"
+  | "DECLINED"
+  | "WITHDRAWN"
+  | "ACTIVE"
+  | "COMPLETED"
+  | "CANCELLED";
+
+export type BookingStatusCode = "TENTATIVE" | "CONFIRMED";
+export type GoodDirectionCode = "LOWER" | "HIGHER";
+export type StatementLineKind = "CHARGE" | "ADJUSTMENT";
+
+export interface Database {
+  regions: RegionsTable;
+  region_policies: RegionPoliciesTable;
+  bank_holidays: BankHolidaysTable;
+  authorities: AuthoritiesTable;
+  organisations: OrganisationsTable;
+  organisation_rates: OrganisationRatesTable;
+  advisers: AdvisersTable;
+  adviser_leave: AdviserLeaveTable;
+  host_arrangements: HostArrangementsTable;
+  funders: FundersTable;
+  funder_contributions: FunderContributionsTable;
+  engagements: EngagementsTable;
+  engagement_transitions: EngagementTransitionsTable;
+  bookings: BookingsTable;
+  deliveries: DeliveriesTable;
+  statements: StatementsTable;
+  statement_lines: StatementLinesTable;
+  adjustments: AdjustmentsTable;
+  outcomes: OutcomesTable;
+  outcome_measurements: OutcomeMeasurementsTable;
+  benchmark_populations: BenchmarkPopulationsTable;
+  benchmark_statistics: BenchmarkStatisticsTable;
+  statistical_neighbours: StatisticalNeighboursTable;
+  audit_log: AuditLogTable;
+}
+
+// Regions and policy --------------------------------------------------------------------------
+
+export interface RegionsTable {
+  region_code: string;
+  name: string;
+  created_at: DefaultInstant;
+}
+export type RegionRow = Selectable<RegionsTable>;
+export type NewRegionRow = Insertable<RegionsTable>;
+export type RegionRowUpdate = Updateable<RegionsTable>;
+
+/** The policy row with the greatest from_year <= Y applies to financial year Y. */
+export interface RegionPoliciesTable {
+  region_code: string;
+  from_year: number;
+  /** Validated by the domain on load. */
+  policy: Json;
+  created_at: DefaultInstant;
+}
+export type RegionPolicyRow = Selectable<RegionPoliciesTable>;
+export type NewRegionPolicyRow = Insertable<RegionPoliciesTable>;
+export type RegionPolicyRowUpdate = Updateable<RegionPoliciesTable>;
+
+export interface BankHolidaysTable {
+  region_code: string;
+  holiday_on: PlainDate;
+  name: string;
+}
+export type BankHolidayRow = Selectable<BankHolidaysTable>;
+export type NewBankHolidayRow = Insertable<BankHolidaysTable>;
+
+// Places and clients --------------------------------------------------------------------------
+
+export interface AuthoritiesTable {
+  region_code: string;
+  /** GSS code, e.g. E09000020. */
+  id: string;
+  name: string;
+  dfe_la_code: number | null;
+  inner_outer: string | null;
+  subregion: string | null;
+}
+export type AuthorityRow = Selectable<AuthoritiesTable>;
+export type NewAuthorityRow = Insertable<AuthoritiesTable>;
+export type AuthorityRowUpdate = Updateable<AuthoritiesTable>;
+
+export interface OrganisationsTable {
+  region_code: string;
+  id: string;
+  name: string;
+  /** Upper-snake code (COUNCIL, SAFEGUARDING_BOARD, POLICE, ...), named by the domain. */
+  kind: string;
+  /** Null for a region-wide body. */
+  home_authority_id: string | null;
+}
+export type OrganisationRow = Selectable<OrganisationsTable>;
+export type NewOrganisationRow = Insertable<OrganisationsTable>;
+export type OrganisationRowUpdate = Updateable<OrganisationsTable>;
+
+export interface OrganisationRatesTable {
+  region_code: string;
+  organisation_id: string;
+  financial_year: number;
+  day_rate_pence: number;
+}
+export type OrganisationRateRow = Selectable<OrganisationRatesTable>;
+export type NewOrganisationRateRow = Insertable<OrganisationRatesTable>;
+export type OrganisationRateRowUpdate = Updateable<OrganisationRatesTable>;
+
+// Advisers, leave, hosting --------------------------------------------------------------------
+
+export interface AdvisersTable {
+  region_code: string;
+  id: string;
+  name: string;
+  fte_bp: number;
+  employed_from: PlainDate;
+  employed_to: PlainDate | null;
+}
+export type AdviserRow = Selectable<AdvisersTable>;
+export type NewAdviserRow = Insertable<AdvisersTable>;
+export type AdviserRowUpdate = Updateable<AdvisersTable>;
+
+export interface AdviserLeaveTable {
+  region_code: string;
+  adviser_id: string;
+  leave_on: PlainDate;
+  units: number;
+  reason: string | null;
+}
+export type AdviserLeaveRow = Selectable<AdviserLeaveTable>;
+export type NewAdviserLeaveRow = Insertable<AdviserLeaveTable>;
+export type AdviserLeaveRowUpdate = Updateable<AdviserLeaveTable>;
+
+export interface HostArrangementsTable {
+  region_code: string;
+  id: string;
+  adviser_id: string;
+  authority_id: string;
+  starts_on: PlainDate;
+  ends_on: PlainDate | null;
+  salary_share_bp: number;
+  commitment_units_per_week: number;
+}
+export type HostArrangementRow = Selectable<HostArrangementsTable>;
+export type NewHostArrangementRow = Insertable<HostArrangementsTable>;
+export type HostArrangementRowUpdate = Updateable<HostArrangementsTable>;
+
+// Funding -------------------------------------------------------------------------------------
+
+export interface FundersTable {
+  region_code: string;
+  id: string;
+  name: string;
+}
+export type FunderRow = Selectable<FundersTable>;
+export type NewFunderRow = Insertable<FundersTable>;
+export type FunderRowUpdate = Updateable<FundersTable>;
+
+export interface FunderContributionsTable {
+  region_code: string;
+  funder_id: string;
+  financial_year: number;
+  amount_pence: number;
+}
+export type FunderContributionRow = Selectable<FunderContributionsTable>;
+export type NewFunderContributionRow = Insertable<FunderContributionsTable>;
+export type FunderContributionRowUpdate = Updateable<FunderContributionsTable>;
+
+// Engagements ---------------------------------------------------------------------------------
+
+export interface EngagementsTable {
+  region_code: string;
+  id: string;
+  organisation_id: string;
+  strand: StrandCode;
+  title: string;
+  themes: ColumnType<string[], string[] | undefined, string[]>;
+  lead_adviser_id: string | null;
+  agreed_rate_pence: number | null;
+  estimate_units: number;
+  status: EngagementStatusCode;
+  requested_at: Instant;
+  starts_on: PlainDate | null;
+  ends_on: PlainDate | null;
+  /** For a waitlisted request: the earliest Monday it could start. */
+  earliest_start_week: PlainDate | null;
+  /** Free text for the region's own staff only. */
+  notes: string | null;
+  version: Generated<number>;
+  updated_at: DefaultInstant;
+}
+export type EngagementRow = Selectable<EngagementsTable>;
+export type NewEngagementRow = Insertable<EngagementsTable>;
+export type EngagementRowUpdate = Updateable<EngagementsTable>;
+
+export interface EngagementTransitionsTable {
+  region_code: string;
+  id: Identity;
+  engagement_id: string;
+  /** Null for the first status (the request itself). */
+  from_status: EngagementStatusCode | null;
+  to_status: EngagementStatusCode;
+  by_actor: string;
+  at: DefaultInstant;
+  reason: string | null;
+}
+export type EngagementTransitionRow = Selectable<EngagementTransitionsTable>;
+export type NewEngagementTransitionRow = Insertable<EngagementTransitionsTable>;
+
+// Planned and delivered work ------------------------------------------------------------------
+
+export interface BookingsTable {
+  region_code: string;
+  id: string;
+  adviser_id: string;
+  engagement_id: string;
+  /** Always a Monday. */
+  week_start: PlainDate;
+  units: number;
+  status: BookingStatusCode;
+  created_at: DefaultInstant;
+  updated_at: DefaultInstant;
+}
+export type BookingRow = Selectable<BookingsTable>;
+export type NewBookingRow = Insertable<BookingsTable>;
+export type BookingRowUpdate = Updateable<BookingsTable>;
+
+export interface DeliveriesTable {
+  region_code: string;
+  id: string;
+  adviser_id: string;
+  engagement_id: string;
+  delivered_on: PlainDate;
+  units: number;
+  on_site: Generated<boolean>;
+  /** When work began on site; rapid response time is measured to it. */
+  started_at: NullableInstant;
+  /** From a sequence: allocation order is (delivered_on, recorded_seq). */
+  recorded_seq: Generated<number>;
+  recorded_at: DefaultInstant;
+  financial_year: number;
+  notes: string | null;
+  /** Set instead of deleting, so corrections keep history and produce adjustments. */
+  removed_at: NullableInstant;
+  version: Generated<number>;
+  updated_at: DefaultInstant;
+}
+export type DeliveryRow = Selectable<DeliveriesTable>;
+export type NewDeliveryRow = Insertable<DeliveriesTable>;
+export type DeliveryRowUpdate = Updateable<DeliveriesTable>;
+
+// Billing -------------------------------------------------------------------------------------
+
+/** issued_at null = draft; once issued the row and its lines refuse UPDATE and DELETE. */
+export interface StatementsTable {
+  region_code: string;
+  id: string;
+  organisation_id: string;
+  period_start: PlainDate;
+  period_end: PlainDate;
+  issued_at: NullableInstant;
+  total_pence: Generated<number>;
+  created_at: DefaultInstant;
+}
+export type StatementRow = Selectable<StatementsTable>;
+export type NewStatementRow = Insertable<StatementsTable>;
+export type StatementRowUpdate = Updateable<StatementsTable>;
+
+export interface StatementLinesTable {
+  region_code: string;
+  statement_id: string;
+  line_no: number;
+  kind: StatementLineKind;
+  engagement_id: string | null;
+  delivery_id: string | null;
+  adjustment_id: string | null;
+  description: string;
+  delivered_on: PlainDate | null;
+  units: number;
+  free_units: Generated<number>;
+  charged_units: Generated<number>;
+  rate_pence: Generated<number>;
+  amount_pence: number;
+}
+export type StatementLineRow = Selectable<StatementLinesTable>;
+export type NewStatementLineRow = Insertable<StatementLinesTable>;
+
+export interface AdjustmentsTable {
+  region_code: string;
+  id: string;
+  organisation_id: string;
+  /** The issued statement whose period the change falls in (left unchanged). */
+  against_statement_id: string;
+  delivery_id: string | null;
+  units_delta: number;
+  /** Recomputed charge minus what was billed; may be negative. */
+  amount_pence: number;
+  reason: string;
+  created_at: DefaultInstant;
+  /** The later statement that carries it; null while pending. */
+  applied_statement_id: string | null;
+}
+export type AdjustmentRow = Selectable<AdjustmentsTable>;
+export type NewAdjustmentRow = Insertable<AdjustmentsTable>;
+export type AdjustmentRowUpdate = Updateable<AdjustmentsTable>;
+
+// Outcomes ------------------------------------------------------------------------------------
+
+export interface OutcomesTable {
+  region_code: string;
+  id: string;
+  engagement_id: string;
+  indicator: string;
+  unit: string;
+  good_direction: GoodDirectionCode;
+  baseline_value: number;
+  baseline_on: PlainDate | null;
+  target_value: number | null;
+}
+export type OutcomeRow = Selectable<OutcomesTable>;
+export type NewOutcomeRow = Insertable<OutcomesTable>;
+export type OutcomeRowUpdate = Updateable<OutcomesTable>;
+
+export interface OutcomeMeasurementsTable {
+  region_code: string;
+  outcome_id: string;
+  measured_on: PlainDate;
+  value: number;
+  note: string | null;
+}
+export type OutcomeMeasurementRow = Selectable<OutcomeMeasurementsTable>;
+export type NewOutcomeMeasurementRow = Insertable<OutcomeMeasurementsTable>;
+export type OutcomeMeasurementRowUpdate = Updateable<OutcomeMeasurementsTable>;
+
+// Benchmarking --------------------------------------------------------------------------------
+
+export interface BenchmarkPopulationsTable {
+  region_code: string;
+  authority_id: string;
+  year: number;
+  /** Children aged 0 to 17. */
+  child_population: number;
+  /** Where the figure comes from; synthetic data says so here. */
+  source: string;
+}
+export type BenchmarkPopulationRow = Selectable<BenchmarkPopulationsTable>;
+export type NewBenchmarkPopulationRow = Insertable<BenchmarkPopulationsTable>;
+
+export interface BenchmarkStatisticsTable {
+  region_code: string;
+  authority_id: string;
+  year: number;
+  /** Upper-snake measure code, named by the domain. */
+  measure: string;
+  /** Null exactly when suppressed. */
+  value: number | null;
+  suppressed: Generated<boolean>;
+  source: string;
+}
+export type BenchmarkStatisticRow = Selectable<BenchmarkStatisticsTable>;
+export type NewBenchmarkStatisticRow = Insertable<BenchmarkStatisticsTable>;
+
+export interface StatisticalNeighboursTable {
+  region_code: string;
+  authority_id: string;
+  neighbour_id: string;
+  rank: number;
+}
+export type StatisticalNeighbourRow = Selectable<StatisticalNeighboursTable>;
+export type NewStatisticalNeighbourRow = Insertable<StatisticalNeighboursTable>;
+
+// Audit ---------------------------------------------------------------------------------------
+
+/** Append-only: UPDATE and DELETE are refused by a trigger. */
+export interface AuditLogTable {
+  region_code: string;
+  id: Identity;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: NullableJson;
+  after: NullableJson;
+  at: DefaultInstant;
+}
+export type AuditLogRow = Selectable<AuditLogTable>;
+export type NewAuditLogRow = Insertable<AuditLogTable>;
