@@ -44,6 +44,15 @@ export type EngagementStatusCode =
   | "COMPLETED"
   | "CANCELLED";
 
+export type OrganisationKindCode =
+  | "COUNCIL"
+  | "SAFEGUARDING_BOARD"
+  | "POLICE"
+  | "HEALTH"
+  | "SCHOOL"
+  | "VOLUNTARY"
+  | "OTHER";
+
 export type BookingStatusCode = "TENTATIVE" | "CONFIRMED";
 export type GoodDirectionCode = "LOWER" | "HIGHER";
 export type StatementLineKind = "CHARGE" | "ADJUSTMENT";
@@ -51,7 +60,6 @@ export type StatementLineKind = "CHARGE" | "ADJUSTMENT";
 export interface Database {
   regions: RegionsTable;
   region_policies: RegionPoliciesTable;
-  bank_holidays: BankHolidaysTable;
   authorities: AuthoritiesTable;
   organisations: OrganisationsTable;
   organisation_rates: OrganisationRatesTable;
@@ -98,14 +106,6 @@ export type RegionPolicyRow = Selectable<RegionPoliciesTable>;
 export type NewRegionPolicyRow = Insertable<RegionPoliciesTable>;
 export type RegionPolicyRowUpdate = Updateable<RegionPoliciesTable>;
 
-export interface BankHolidaysTable {
-  region_code: string;
-  holiday_on: PlainDate;
-  name: string;
-}
-export type BankHolidayRow = Selectable<BankHolidaysTable>;
-export type NewBankHolidayRow = Insertable<BankHolidaysTable>;
-
 // Places and clients --------------------------------------------------------------------------
 
 export interface AuthoritiesTable {
@@ -125,8 +125,7 @@ export interface OrganisationsTable {
   region_code: string;
   id: string;
   name: string;
-  /** Upper-snake code (COUNCIL, SAFEGUARDING_BOARD, POLICE, ...), named by the domain. */
-  kind: string;
+  kind: OrganisationKindCode;
   /** Null for a region-wide body. */
   home_authority_id: string | null;
 }

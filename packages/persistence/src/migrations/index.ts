@@ -1,0 +1,2 @@
+export { MigrationFailedError, migrateToLatest, migrationNames } from "./migrate-to-latest.js";
+export { migrations } from "./registry.js";

@@ -1,0 +1,38 @@
+import { type Kysely, type MigrationResult, type MigrationResultSet, Migrator } from "kysely";
+import { migrations } from "./registry.js";
+
+export class MigrationFailedError extends Error {
+  readonly code = "MIGRATION_FAILED";
+
+  constructor(
+    /** The migration that failed, when one did (else the migrator itself failed). */
+    readonly migrationName: string | undefined,
+    readonly results: readonly MigrationResult[],
+    options?: { cause?: unknown },
+  ) {
+    super(
+      migrationName ? `migration ${migrationName} failed` : "migrations could not run",
+      options,
+    );
+    this.name = "MigrationFailedError";
+  }
+}
+
+/** Runs every pending migration, in order, each in its own transaction. Forward only. */
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<readonly MigrationResult[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => ({ ...migrations }) },
+  });
+  const { error, results = [] }: MigrationResultSet = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results.find((result) => result.status === "Error");
+    throw new MigrationFailedError(failed?.migrationName, results, { cause: error });
+  }
+  return results;
+}
+
+/** Names of every migration this build knows, in order. */
+export function migrationNames(): string[] {
+  return Object.keys(migrations).sort();
+}

@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as initial from "./2026-11-25-0001-initial.js";
+
+/**
+ * Every migration, by name. A static map rather than a folder scan, so the same list runs under
+ * tsx, vitest and the built `dist` alike. Names sort by date; add new ones at the end.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  "2026-11-25-0001-initial": initial,
+};
