@@ -1,0 +1,79 @@
+import type { NegotiatedRate } from "./organisation.js";
+import type { PlainDate } from "./plain-date.js";
+import type { Pence, Units } from "./quantities.js";
+import type { Strand } from "./strand.js";
+
+/** What allocation needs of a delivery: flat, so a million of them stay cheap. */
+export interface QuotaDelivery {
+  readonly id: string;
+  readonly date: PlainDate;
+  readonly recordedSeq: number;
+  readonly units: Units;
+  readonly organisationId: string;
+  readonly strand: Strand;
+  /** The engagement's agreed day rate, or null. */
+  readonly agreedDayRatePence: Pence | null;
+}
+
+export interface QuotaOrganisation {
+  readonly id: string;
+  readonly homeAuthorityId: string | null;
+}
+
+export interface QuotaInput {
+  readonly deliveries: readonly QuotaDelivery[];
+  /** Every organisation the deliveries name. */
+  readonly organisations: readonly QuotaOrganisation[];
+  readonly negotiatedRates?: readonly NegotiatedRate[];
+}
+
+/** One holder's allowance and its use in one financial year. */
+export interface HolderYearSummary {
+  readonly holderId: string;
+  readonly year: number;
+  readonly allowanceUnits: Units;
+  /** Free units taken by quota-consuming strands (never above allowanceUnits). */
+  readonly usedFreeUnits: Units;
+  readonly remainingFreeUnits: Units;
+  /** All units delivered to the holder's organisations, on every strand. */
+  readonly deliveredUnits: Units;
+  readonly chargeableUnits: Units;
+  readonly chargePence: Pence;
+}
+
+/**
+ * The allocation of every input delivery, column by column (indexed by input position) so that
+ * a million deliveries allocate without a million result objects. `order` lists input positions
+ * in allocation order (date, recordedSeq).
+ */
+export interface QuotaAllocation {
+  readonly count: number;
+  readonly order: Uint32Array;
+  readonly financialYear: Int32Array;
+  readonly freeUnits: Float64Array;
+  readonly chargeableUnits: Float64Array;
+  /** The rate the chargeable part is priced at (rule 5); 0 when nothing is chargeable. */
+  readonly dayRatePence: Float64Array;
+  readonly chargePence: Float64Array;
+  /** Index into `holderIds`. */
+  readonly holderIndex: Int32Array;
+  readonly holderIds: readonly string[];
+  readonly holderYears: readonly HolderYearSummary[];
+  readonly totalChargePence: Pence;
+}
+
+/** One delivery's allocation as a plain object, for statements and reports. */
+export interface AllocationLine {
+  readonly deliveryId: string;
+  readonly organisationId: string;
+  readonly holderId: string;
+  readonly strand: Strand;
+  readonly date: PlainDate;
+  readonly recordedSeq: number;
+  readonly financialYear: number;
+  readonly units: Units;
+  readonly freeUnits: Units;
+  readonly chargeableUnits: Units;
+  readonly dayRatePence: Pence;
+  readonly chargePence: Pence;
+}
