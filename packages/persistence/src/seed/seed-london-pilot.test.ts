@@ -1,0 +1,118 @@
+import { createHash } from "node:crypto";
+import { type Kysely, sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../schema.js";
+import { backends, createTestDatabase, type TestDatabase } from "../test-support/index.js";
+import { LONDON } from "./london-pilot-data.js";
+import { type SeedSummary, seedLondonPilot } from "./seed-london-pilot.js";
+
+/** Every table's rows in primary-key order, hashed: equal hashes mean equal data. */
+async function dumpHash(db: Kysely<Database>): Promise<{ hash: string; counts: Record<string, number> }> {
+  const tables = await sql<{ table_name: string }>`
+    select table_name from information_schema.tables
+     where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'kysely_%'
+     order by table_name`.execute(db);
+  const hash = createHash("sha256");
+  const counts: Record<string, number> = {};
+  for (const { table_name } of tables.rows) {
+    // Ordering by the whole row text is total and needs no knowledge of each key.
+    const rows = await sql<{ row: string }>`
+      select t::text as row from ${sql.table(table_name)} t order by t::text`.execute(db);
+    counts[table_name] = rows.rows.length;
+    hash.update(table_name);
+    for (const r of rows.rows) hash.update(r.row);
+  }
+  return { hash: hash.digest("hex"), counts };
+}
+
+describe.each(backends())("London pilot seed on %s", (backend) => {
+  let test: TestDatabase;
+  let first: SeedSummary;
+
+  beforeAll(async () => {
+    test = await createTestDatabase(backend);
+    first = await seedLondonPilot(test.db);
+  });
+  afterAll(async () => {
+    await test?.close();
+  });
+
+  it("seeds an empty database with the pilot", () => {
+    expect(first.inserted).toBe(true);
+    expect(first.authorities).toBe(33);
+    expect(first.organisations).toBe(33 * 4 + 3);
+    expect(first.advisers).toBe(3);
+    expect(first.funders).toBe(3);
+    expect(first.engagements).toBeGreaterThan(40);
+    for (const status of ["REQUESTED", "ACCEPTED", "WAITLISTED", "DECLINED", "WITHDRAWN", "ACTIVE", "COMPLETED", "CANCELLED"])
+      expect(first.engagementsByStatus[status], status).toBeGreaterThan(0);
+    expect(first.deliveriesByYear["2010"]).toBeGreaterThan(0);
+    expect(first.deliveriesByYear["2011"]).toBeGreaterThan(0);
+    expect(first.holdersPastFreeDays["2010"]).toBeGreaterThanOrEqual(3);
+    expect(first.holdersPastFreeDays["2011"]).toBeGreaterThanOrEqual(3);
+    expect(first.benchmarkStatistics).toBe(33 * 2 * 6);
+    expect(first.suppressedStatistics).toBeGreaterThan(0);
+    expect(first.statisticalNeighbours).toBe(330);
+  });
+
+  it("funds each year with exactly the programme cost", async () => {
+    const rows = await test.db
+      .selectFrom("funder_contributions")
+      .select(["financial_year", (eb) => eb.fn.sum<number>("amount_pence").as("total")])
+      .where("region_code", "=", LONDON)
+      .groupBy("financial_year")
+      .orderBy("financial_year")
+      .execute();
+    expect(rows.map((r) => [r.financial_year, Number(r.total)])).toEqual([
+      [2010, 36_000_000],
+      [2011, 36_000_000],
+    ]);
+  });
+
+  it("keeps suppressed counts as suppressed, never as zero, and labels statistics synthetic", async () => {
+    const city = await test.db
+      .selectFrom("benchmark_statistics")
+      .selectAll()
+      .where("region_code", "=", LONDON)
+      .where("authority_id", "=", "E09000001")
+      .where("suppressed", "=", true)
+      .execute();
+    expect(city.length).toBeGreaterThan(0);
+    expect(city.every((s) => s.value === null)).toBe(true);
+    const unlabelled = await test.db
+      .selectFrom("benchmark_statistics")
+      .select("measure")
+      .where("source", "not like", "synthetic%")
+      .execute();
+    expect(unlabelled).toEqual([]);
+  });
+
+  it("records rapid-response call-outs with request and on-site times", async () => {
+    const rows = await test.db
+      .selectFrom("engagements as e")
+      .innerJoin("deliveries as d", (j) => j.onRef("d.region_code", "=", "e.region_code").onRef("d.engagement_id", "=", "e.id"))
+      .select(["e.id", "e.requested_at", "d.started_at"])
+      .where("e.region_code", "=", LONDON)
+      .where("e.strand", "=", "RAPID_RESPONSE")
+      .where("d.started_at", "is not", null)
+      .execute();
+    const first = new Map<string, number>();
+    for (const r of rows) {
+      const hours = (r.started_at!.getTime() - r.requested_at.getTime()) / 3_600_000;
+      first.set(r.id, Math.min(first.get(r.id) ?? Number.POSITIVE_INFINITY, hours));
+    }
+    expect(first.size).toBeGreaterThanOrEqual(3);
+    expect(first.size).toBeLessThanOrEqual(6);
+    for (const hours of first.values()) expect(hours).toBeGreaterThan(0);
+  });
+
+  it("gives identical data when run twice", async () => {
+    const before = await dumpHash(test.db);
+    const second = await seedLondonPilot(test.db);
+    const after = await dumpHash(test.db);
+    expect(second.inserted).toBe(false);
+    expect(after.counts).toEqual(before.counts);
+    expect(after.hash).toBe(before.hash);
+    expect({ ...second, inserted: true }).toEqual(first);
+  });
+});
