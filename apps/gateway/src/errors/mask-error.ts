@@ -1,0 +1,36 @@
+import { GraphQLError } from "graphql";
+import { ExpectedError } from "./expected-error.js";
+
+/**
+ * GraphQLError may come from two copies of graphql-js (ESM here, CommonJS inside the executor),
+ * so `instanceof` cannot be trusted across them: recognise it by name and shape.
+ */
+function isGraphQLError(value: unknown): value is GraphQLError {
+  return value instanceof GraphQLError || (value instanceof Error && value.name === "GraphQLError" && "extensions" in value);
+}
+
+/**
+ * Decides what a client may see of an error. Expected failures keep their message and stable
+ * code; errors the gateway raised on purpose (GraphQLError) pass; anything else is a bug and
+ * becomes a generic message with no stack, cause or SQL.
+ */
+export function maskError(error: unknown, genericMessage: string, isDev = false): Error {
+  const located = isGraphQLError(error) ? error : null;
+  const original = located ? located.originalError : error;
+  const path = located?.path;
+  const nodes = located?.nodes;
+  if (original instanceof ExpectedError) {
+    const extensions: Record<string, unknown> = { code: original.code };
+    if ("field" in original && original.field) extensions.field = original.field;
+    return new GraphQLError(original.message, { path, nodes, extensions });
+  }
+  if (located && (original == null || isGraphQLError(original))) {
+    const source = original ?? located;
+    return new GraphQLError(source.message, { path, nodes, extensions: source.extensions });
+  }
+  return new GraphQLError(isDev && original instanceof Error ? original.message : genericMessage, {
+    path,
+    nodes,
+    extensions: { code: "INTERNAL_SERVER_ERROR" },
+  });
+}

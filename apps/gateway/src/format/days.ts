@@ -1,0 +1,56 @@
+/**
+ * Day quantities travel as integer units (1 unit = 1/unitsPerDay day). Clients see them as an
+ * exact decimal string ("2.5"), computed with integer arithmetic only, so no binary fraction
+ * ever leaks into a report.
+ */
+export function formatDays(units: number, unitsPerDay: number): string {
+  if (!Number.isSafeInteger(units) || !Number.isSafeInteger(unitsPerDay) || unitsPerDay <= 0) {
+    throw new RangeError(`Cannot format ${units} units at ${unitsPerDay} units a day`);
+  }
+  const sign = units < 0 ? "-" : "";
+  const abs = BigInt(Math.abs(units));
+  const per = BigInt(unitsPerDay);
+  const whole = abs / per;
+  let remainder = abs % per;
+  if (remainder === 0n) return `${sign}${whole}`;
+  let digits = "";
+  // A granularity that does not divide a power of ten (thirds) has no exact decimal: refuse.
+  for (let i = 0; i < 12 && remainder !== 0n; i++) {
+    remainder *= 10n;
+    digits += String(remainder / per);
+    remainder %= per;
+  }
+  if (remainder !== 0n) throw new RangeError(`${units}/${unitsPerDay} days has no exact decimal form`);
+  return `${sign}${whole}.${digits}`;
+}
+
+/** A decimal day quantity as typed by a client, kept exact as integer / 10^scale. */
+export interface DecimalDays {
+  readonly text: string;
+  readonly scaled: bigint;
+  readonly scale: bigint;
+}
+
+const decimalPattern = /^(\d{1,6})(?:\.(\d{1,6}))?$/;
+
+/** Parses "2", "2.5", "0.25"; null when the text is not a plain non-negative decimal. */
+export function parseDecimalDays(text: string): DecimalDays | null {
+  const match = decimalPattern.exec(text);
+  if (!match) return null;
+  const fraction = match[2] ?? "";
+  return {
+    text,
+    scaled: BigInt(`${match[1]}${fraction}`),
+    scale: 10n ** BigInt(fraction.length),
+  };
+}
+
+/**
+ * Converts typed days into units of the region's granularity; null when the quantity is not a
+ * whole number of units (for example 0.3 days at half-day granularity).
+ */
+export function daysToUnits(days: DecimalDays, unitsPerDay: number): number | null {
+  const numerator = days.scaled * BigInt(unitsPerDay);
+  if (numerator % days.scale !== 0n) return null;
+  return Number(numerator / days.scale);
+}

@@ -1,0 +1,78 @@
+import { backends, createTestDatabase, insertMinimalRegion, type TestDatabase } from "@adviser-hub/persistence/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signToken } from "./auth/token.js";
+import { execute, StatementCounter, tokenFor } from "./testing/harness.js";
+import { createGateway, type Gateway } from "./yoga.js";
+
+describe.each(backends())("gateway infrastructure on %s", (backend) => {
+  let database: TestDatabase;
+  let gateway: Gateway;
+  const counter = new StatementCounter();
+
+  beforeAll(async () => {
+    database = await createTestDatabase(backend, { log: counter.log });
+    await insertMinimalRegion(database.db);
+    gateway = createGateway({ db: database.db, env: { NODE_ENV: "test" } });
+  });
+  afterAll(() => database?.close());
+
+  it("answers the viewer from the token, and an anonymous viewer without one", async () => {
+    const token = await tokenFor({ role: "AUTHORITY", region: "test", authority: "E09000020" });
+    const signed = await execute(gateway, "{ viewer { signedIn role region authority funder } }", { token });
+    expect(signed.data).toEqual({
+      viewer: { signedIn: true, role: "AUTHORITY", region: "test", authority: "E09000020", funder: null },
+    });
+    const anonymous = await execute(gateway, "{ viewer { signedIn role region } }");
+    expect(anonymous.data).toEqual({ viewer: { signedIn: false, role: null, region: null } });
+  });
+
+  it("refuses a token signed with another secret, with 401 and no data", async () => {
+    const forged = await signToken(
+      { role: "REGION_ADMIN", region: "test", authority: null, funder: null },
+      new TextEncoder().encode("another-secret-another-secret-another"),
+    );
+    const response = await execute(gateway, "{ viewer { role } }", { token: forged });
+    expect(response.status).toBe(401);
+    expect(response.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(response.data ?? null).toBeNull();
+  });
+
+  it("reads a region for its own token only", async () => {
+    const query = '{ region(code: "test") { code name } }';
+    const own = await execute(gateway, query, { token: await tokenFor({ role: "REGION_ADMIN", region: "test" }) });
+    expect(own.data).toEqual({ region: { code: "test", name: "Test region" } });
+    const other = await execute(gateway, query, { token: await tokenFor({ role: "REGION_ADMIN", region: "london" }) });
+    expect(other.data).toEqual({ region: null });
+    expect(other.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const none = await execute(gateway, query);
+    expect(none.data).toEqual({ region: null });
+    expect(none.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("refuses too deep, too aliased, too long and too large requests before any SQL", async () => {
+    const token = await tokenFor({ role: "REGION_ADMIN", region: "test" });
+    counter.reset();
+    let nested = "code";
+    for (let i = 0; i < 14; i++) nested = `edges { node { ${nested} } }`;
+    const deep = await execute(gateway, `{ region(code: "test") { engagements { ${nested} } } }`, { token });
+    expect(deep.errors?.map((error) => error.extensions?.code)).toContain("QUERY_TOO_DEEP");
+    const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: viewer { role }`).join(" ");
+    const aliased = await execute(gateway, `{ ${aliases} }`, { token });
+    expect(aliased.errors?.[0]?.extensions?.code).toBe("TOO_MANY_ALIASES");
+    const long = await execute(gateway, `{ viewer { ${"role ".repeat(6000)} } }`, { token });
+    expect(long.status).toBe(400);
+    expect(long.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_LONG");
+    const large = await execute(gateway, "", { token, body: JSON.stringify({ query: `{ viewer { role } } #${"x".repeat(200_000)}` }) });
+    expect(large.status).toBe(413);
+    expect(counter.count).toBe(0);
+  });
+
+  it("masks unexpected errors and never returns a stack", async () => {
+    const token = await tokenFor({ role: "REGION_ADMIN", region: "test" });
+    // The minimal region has no stored policy: reading its granularity is an operator error.
+    const response = await execute(gateway, '{ region(code: "test") { unitsPerDay } }', { token });
+    expect(response.errors?.[0]?.message).toBe("Unexpected error.");
+    expect(response.errors?.[0]?.extensions?.code).toBe("INTERNAL_SERVER_ERROR");
+    expect(JSON.stringify(response)).not.toMatch(/at .*\.ts:\d+|stack|policy/i);
+  });
+});

@@ -1,0 +1,37 @@
+import type { Queryable } from "@adviser-hub/persistence";
+import { parseRegionalKey } from "../global-id.js";
+
+/**
+ * Batches "region:id" keys into one query per region (in practice one: a viewer has one
+ * region). Every lookup therefore names its region, so a row of another region cannot be read
+ * even if a scope check were missed.
+ */
+export async function loadRegional<T>(
+  db: Queryable,
+  keys: readonly string[],
+  byIds: (db: Queryable, region: string, ids: readonly string[]) => Promise<readonly (T | undefined)[]>,
+): Promise<(T | Error)[]> {
+  const byRegion = new Map<string, { index: number; id: string }[]>();
+  const results: (T | Error)[] = keys.map((key) => new Error(`Unknown key ${key}`));
+  keys.forEach((key, index) => {
+    const parsed = parseRegionalKey(key);
+    if (!parsed) return;
+    const list = byRegion.get(parsed.region) ?? [];
+    list.push({ index, id: parsed.id });
+    byRegion.set(parsed.region, list);
+  });
+  await Promise.all(
+    [...byRegion].map(async ([region, entries]) => {
+      const rows = await byIds(
+        db,
+        region,
+        entries.map((entry) => entry.id),
+      );
+      entries.forEach((entry, i) => {
+        const row = rows[i];
+        results[entry.index] = row === undefined ? new Error(`Not found: ${keys[entry.index]}`) : row;
+      });
+    }),
+  );
+  return results;
+}

@@ -1,0 +1,200 @@
+import { financialYearStartDate } from "@adviser-hub/domain";
+import {
+  deliveriesOfEngagements,
+  type EngagementWithArea,
+  engagementsByIds,
+  pageEngagements,
+  totalsOfEngagements,
+  transitionsOfEngagements,
+  bookingsOfEngagements,
+  type EngagementTransitionRow,
+} from "@adviser-hub/persistence";
+import { isStaff } from "../auth/viewer.js";
+import { builder } from "../builder.js";
+import type { GatewayContext } from "../context.js";
+import { ForbiddenError, ValidationError } from "../errors/index.js";
+import { regionalKey } from "../global-id.js";
+import { loadRegional } from "../loaders/regional.js";
+import { Adviser } from "./adviser.js";
+import { Booking } from "./booking.js";
+import { pageRequest, toConnection } from "./connection.js";
+import { daysOf } from "./days-of.js";
+import { Delivery } from "./delivery.js";
+import { EngagementStatusEnum, StrandEnum } from "./enums.js";
+import { Money, money } from "./money.js";
+import { Organisation } from "./organisation.js";
+import { Region } from "./region.js";
+import { regionStaff, staffOrAuthority } from "./scopes.js";
+
+/** Staff see every engagement of their region; an authority those of its own area; funders none. */
+export function mayViewEngagement(context: GatewayContext, row: EngagementWithArea): boolean {
+  const viewer = context.viewer;
+  if (isStaff(viewer, row.region_code)) return true;
+  return (
+    viewer?.role === "AUTHORITY" && viewer.region === row.region_code && viewer.authority === row.home_authority_id
+  );
+}
+
+/** One piece of work for one organisation on one strand. */
+export const Engagement = builder.loadableNodeRef<EngagementWithArea, string, string>("Engagement", {
+  id: { resolve: (row) => regionalKey(row.region_code, row.id) },
+  load: (keys: string[], context) => loadRegional(context.db, keys, engagementsByIds),
+});
+
+const byEngagement = (row: EngagementWithArea) => regionalKey(row.region_code, row.id);
+
+/** Groups "region:id" keys by region and runs one batched query per region. */
+async function perRegion<T>(
+  context: GatewayContext,
+  keys: readonly string[],
+  query: (region: string, ids: readonly string[]) => Promise<T[]>,
+  empty: T,
+): Promise<T[]> {
+  const results = await loadRegional(context.db, keys, async (_db, region, ids) => query(region, ids));
+  return results.map((result) => (result instanceof Error ? empty : result));
+}
+
+const EngagementTransition = builder.objectRef<EngagementTransitionRow>("EngagementTransition").implement({
+  description: "One change of an engagement's status: who and when.",
+  fields: (t) => ({
+    from: t.field({ type: EngagementStatusEnum, nullable: true, description: "Status before; null for the request itself.", resolve: (row) => row.from_status }),
+    to: t.field({ type: EngagementStatusEnum, description: "Status after.", resolve: (row) => row.to_status }),
+    by: t.exposeString("by_actor", { description: "Who made the change." }),
+    at: t.field({ type: "DateTime", description: "When the change was made.", resolve: (row) => row.at }),
+    reason: t.exposeString("reason", { nullable: true, description: "Why, where recorded." }),
+  }),
+});
+
+Engagement.implement({
+  description: "One piece of work for one organisation on one strand, with themes, a lead adviser, an agreed rate and an estimate.",
+  authScopes: (row, context) => mayViewEngagement(context, row),
+  fields: (t) => ({
+    code: t.exposeString("id", { description: "The engagement's id within the region (eng-0007)." }),
+    title: t.exposeString("title", { description: "What the work is." }),
+    strand: t.field({ type: StrandEnum, description: "The strand of work.", resolve: (row) => row.strand }),
+    status: t.field({ type: EngagementStatusEnum, description: "Where it is in its lifecycle.", resolve: (row) => row.status }),
+    themes: t.stringList({ description: "Themes, e.g. \"court delays\".", resolve: (row) => row.themes }),
+    organisation: t.field({
+      type: Organisation,
+      description: "The client organisation.",
+      resolve: (row) => regionalKey(row.region_code, row.organisation_id),
+    }),
+    leadAdviser: t.field({
+      type: Adviser,
+      nullable: true,
+      description: "The adviser leading the work.",
+      resolve: (row) => (row.lead_adviser_id ? regionalKey(row.region_code, row.lead_adviser_id) : null),
+    }),
+    agreedDayRate: t.field({
+      type: Money,
+      nullable: true,
+      description: "The day rate agreed for this engagement; null falls back to the organisation's or the region's rate.",
+      resolve: (row) => (row.agreed_rate_pence === null ? null : money(row.agreed_rate_pence)),
+    }),
+    estimate: t.field({
+      type: "Days",
+      description: "Estimated days of work.",
+      resolve: (row, _args, context) => daysOf(context, row.region_code, row.estimate_units),
+    }),
+    requestedAt: t.field({ type: "DateTime", description: "When it was requested.", resolve: (row) => row.requested_at }),
+    startsOn: t.field({ type: "Date", nullable: true, description: "Planned start.", resolve: (row) => row.starts_on }),
+    endsOn: t.field({ type: "Date", nullable: true, description: "Planned end.", resolve: (row) => row.ends_on }),
+    earliestStartWeek: t.field({
+      type: "Date",
+      nullable: true,
+      description: "For a waitlisted request: the Monday of the earliest week it could start.",
+      resolve: (row) => row.earliest_start_week,
+    }),
+    notes: t.string({
+      nullable: true,
+      description: "Free-text notes: the region's own staff only, never authorities or funders.",
+      authScopes: (row) => regionStaff(row.region_code),
+      resolve: (row) => row.notes,
+    }),
+    delivered: t.loadable({
+      type: "Days",
+      description: "Days delivered so far (removed deliveries excluded).",
+      load: async (keys: string[], context: GatewayContext) => {
+        const totals = await perRegion(context, keys, (region, ids) => totalsOfEngagements(context.db, region, ids), null);
+        return Promise.all(
+          keys.map((key, i) => daysOf(context, key.slice(0, key.indexOf(":")), totals[i]?.deliveredUnits ?? 0)),
+        );
+      },
+      resolve: byEngagement,
+    }),
+    deliveries: t.loadableList({
+      type: Delivery,
+      description: "Deliveries recorded against it, in allocation order (date, then order recorded).",
+      load: (keys: string[], context: GatewayContext) =>
+        perRegion(context, keys, (region, ids) => deliveriesOfEngagements(context.db, region, ids), []),
+      resolve: byEngagement,
+    }),
+    bookings: t.loadableList({
+      type: Booking,
+      description: "Planned adviser days by week.",
+      load: (keys: string[], context: GatewayContext) =>
+        perRegion(context, keys, (region, ids) => bookingsOfEngagements(context.db, region, ids), []),
+      resolve: byEngagement,
+    }),
+    history: t.loadableList({
+      type: EngagementTransition,
+      description: "Every status change, oldest first.",
+      load: (keys: string[], context: GatewayContext) =>
+        perRegion(context, keys, (region, ids) => transitionsOfEngagements(context.db, region, ids), []),
+      resolve: byEngagement,
+    }),
+  }),
+});
+
+builder.objectField(Region, "engagements", (t) =>
+  t.connection(
+    {
+      type: Engagement,
+      description:
+        "The region's engagements in id order. Staff see all; an AUTHORITY token sees its own area's only; funders may not list engagements.",
+      authScopes: (region) => staffOrAuthority(region.code),
+      args: {
+        strand: t.arg({ type: [StrandEnum], required: false, description: "Only these strands." }),
+        status: t.arg({ type: [EngagementStatusEnum], required: false, description: "Only these statuses." }),
+        authority: t.arg.string({ required: false, description: "Only organisations of this authority (GSS code)." }),
+        year: t.arg.int({ required: false, description: "Only engagements requested in this financial year." }),
+        theme: t.arg.string({ required: false, description: "Only engagements listing this theme." }),
+      },
+      resolve: async (region, args, context) => {
+        const viewer = context.viewer;
+        let authorityId = args.authority ?? null;
+        if (viewer?.role === "AUTHORITY") {
+          if (authorityId !== null && authorityId !== viewer.authority) {
+            throw new ForbiddenError("An authority token may only list its own area's engagements");
+          }
+          authorityId = viewer.authority;
+        }
+        let requestedFrom: Date | null = null;
+        let requestedBefore: Date | null = null;
+        if (args.year != null) {
+          if (args.year < 1900 || args.year > 2999) throw new ValidationError("year", "year must be between 1900 and 2999");
+          const policy = await context.loaders.policyFor(region.code, args.year);
+          // Financial years are calendar dates; requests are instants, compared in UTC.
+          requestedFrom = new Date(`${financialYearStartDate(policy, args.year)}T00:00:00Z`);
+          requestedBefore = new Date(`${financialYearStartDate(policy, args.year + 1)}T00:00:00Z`);
+        }
+        const page = await pageEngagements(
+          context.db,
+          region.code,
+          {
+            strands: args.strand ?? null,
+            statuses: args.status ?? null,
+            authorityId,
+            requestedFrom,
+            requestedBefore,
+            theme: args.theme ?? null,
+          },
+          pageRequest(args),
+        );
+        return toConnection(page, (row) => row);
+      },
+    },
+    { name: "EngagementConnection", description: "A page of engagements with the filtered total." },
+    { name: "EngagementEdge", description: "An engagement in a page." },
+  ),
+);

@@ -1,0 +1,32 @@
+import { GraphQLError } from "graphql";
+import { builder, type MoneyValue } from "../builder.js";
+import { decimalPounds, formatPence, maxGraphQLInt } from "../format/money.js";
+
+/** An amount of money in integer pence. */
+export const Money = builder.objectRef<MoneyValue>("Money").implement({
+  description: "An amount of money, held as integer pence; never a float.",
+  fields: (t) => ({
+    pence: t.int({
+      description:
+        "The amount in pence. A GraphQL Int is 32-bit: amounts beyond ±£21,474,836.47 answer an error rather than overflow; read `amount` for those.",
+      resolve: ({ pence }) => {
+        if (Math.abs(pence) > maxGraphQLInt) {
+          throw new GraphQLError(`${decimalPounds(pence)} does not fit a 32-bit pence value; read Money.amount`, {
+            extensions: { code: "MONEY_OUT_OF_RANGE" },
+          });
+        }
+        return pence;
+      },
+    }),
+    amount: t.string({
+      description: "The amount in pounds as an exact decimal string (\"1200.00\"); never overflows.",
+      resolve: ({ pence }) => decimalPounds(pence),
+    }),
+    formatted: t.string({
+      description: "The amount for display: \"£1,200.00\".",
+      resolve: ({ pence }) => formatPence(pence),
+    }),
+  }),
+});
+
+export const money = (pence: number): MoneyValue => ({ pence });

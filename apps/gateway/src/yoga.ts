@@ -1,0 +1,84 @@
+import type { Database } from "@adviser-hub/persistence";
+import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
+import { GraphQLError, NoSchemaIntrospectionCustomRule, parse } from "graphql";
+import type { Kysely } from "kysely";
+import { authSecret } from "./auth/secret.js";
+import { bearerToken, InvalidTokenError, verifyToken } from "./auth/token.js";
+import { createContext, type GatewayContext } from "./context.js";
+import { maskError } from "./errors/mask-error.js";
+import { aliasLimitRule, costLimitRule, depthLimitRule, limits } from "./limits/index.js";
+import { schema } from "./schema/index.js";
+
+export interface GatewayOptions {
+  readonly db: Kysely<Database>;
+  /** Defaults to process.env; tests pass their own to try production behaviour. */
+  readonly env?: NodeJS.ProcessEnv;
+  readonly logging?: boolean;
+}
+
+export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
+
+/** Caps applied before any resolver runs: tokens at parse, depth, aliases and cost at validation. */
+function limitsPlugin(production: boolean): Plugin {
+  return {
+    onParse({ setParseFn }) {
+      setParseFn((source, options) => {
+        try {
+          return parse(source, { ...options, maxTokens: limits.maxTokens });
+        } catch (error) {
+          // Syntax errors and the token cap are client errors: 400 with a stable code.
+          const message = error instanceof Error ? error.message : "Could not parse the query";
+          throw new GraphQLError(message, {
+            extensions: {
+              code: /tokens/.test(message) ? "QUERY_TOO_LONG" : "GRAPHQL_PARSE_FAILED",
+              http: { status: 400 },
+            },
+          });
+        }
+      });
+    },
+    onValidate({ addValidationRule }) {
+      addValidationRule(depthLimitRule(limits.maxDepth));
+      addValidationRule(aliasLimitRule(limits.maxAliases));
+      addValidationRule(
+        costLimitRule({
+          maxCost: limits.maxCost,
+          assumedListSize: limits.assumedListSize,
+          multiplierArgs: ["first", "last", "weeks"],
+        }),
+      );
+      if (production) addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+  };
+}
+
+export function createGateway(options: GatewayOptions): Gateway {
+  const env = options.env ?? process.env;
+  const production = env.NODE_ENV === "production";
+  const development = env.NODE_ENV === "development" || env.NODE_ENV === undefined;
+  const secret = authSecret(env);
+  return createYoga<Record<string, never>, GatewayContext>({
+    schema,
+    graphqlEndpoint: "/graphql",
+    landingPage: false,
+    graphiql: !production,
+    logging: options.logging ?? false,
+    maxRequestBodySize: limits.maxRequestBodyBytes,
+    parserAndValidationCache: true,
+    maskedErrors: { maskError: (error, message) => maskError(error, message, development) },
+    plugins: [limitsPlugin(production)],
+    context: async ({ request }) => {
+      let viewer = null;
+      try {
+        const token = bearerToken(request.headers.get("authorization"));
+        viewer = token ? await verifyToken(token, secret) : null;
+      } catch (error) {
+        if (!(error instanceof InvalidTokenError)) throw error;
+        throw new GraphQLError(error.message, {
+          extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+        });
+      }
+      return createContext(options.db, viewer);
+    },
+  });
+}
