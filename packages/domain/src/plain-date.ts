@@ -37,10 +37,14 @@ export function dayNumberFromParts(year: number, month: number, day: number): nu
 
 /** Days since 1970-01-01 of an ISO date; reads characters directly because it runs per delivery. */
 export function dayNumber(date: PlainDate): number {
-  const c = (i: number) => date.charCodeAt(i) - 48;
-  const year = c(0) * 1000 + c(1) * 100 + c(2) * 10 + c(3);
-  const month = c(5) * 10 + c(6);
-  const day = c(8) * 10 + c(9);
+  // No helper closure here: this runs a million times per allocation.
+  const year =
+    (date.charCodeAt(0) - 48) * 1000 +
+    (date.charCodeAt(1) - 48) * 100 +
+    (date.charCodeAt(2) - 48) * 10 +
+    (date.charCodeAt(3) - 48);
+  const month = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
+  const day = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48);
   return dayNumberFromParts(year, month, day);
 }
 

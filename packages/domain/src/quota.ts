@@ -4,6 +4,10 @@ import type { Pence, Units } from "./quantities.js";
 import type { Strand } from "./strand.js";
 
 /** What allocation needs of a delivery: flat, so a million of them stay cheap. */
+/** Bounds that keep every product in allocation exact (units x rate stays below 2^53). */
+export const MAX_DELIVERY_UNITS = 1_000_000;
+export const MAX_DAY_RATE_PENCE = 100_000_000;
+
 export interface QuotaDelivery {
   readonly id: string;
   readonly date: PlainDate;
@@ -32,9 +36,11 @@ export interface HolderYearSummary {
   readonly holderId: string;
   readonly year: number;
   readonly allowanceUnits: Units;
-  /** Free units taken by quota-consuming strands (never above allowanceUnits). */
+  /** Allowance taken by quota-consuming strands (never above allowanceUnits). */
   readonly usedFreeUnits: Units;
   readonly remainingFreeUnits: Units;
+  /** Units not charged, on every strand (includes usedFreeUnits). */
+  readonly freeUnits: Units;
   /** All units delivered to the holder's organisations, on every strand. */
   readonly deliveredUnits: Units;
   readonly chargeableUnits: Units;
@@ -42,18 +48,21 @@ export interface HolderYearSummary {
 }
 
 /**
- * The allocation of every input delivery, column by column (indexed by input position) so that
- * a million deliveries allocate without a million result objects. `order` lists input positions
- * in allocation order (date, recordedSeq).
+ * The allocation of every input delivery, column by column, so that a million deliveries
+ * allocate without a million result objects. Columns are in allocation order (date, then
+ * recordedSeq): position k describes the input delivery at `order[k]`.
  */
 export interface QuotaAllocation {
   readonly count: number;
   readonly order: Uint32Array;
   readonly financialYear: Int32Array;
-  readonly freeUnits: Float64Array;
-  readonly chargeableUnits: Float64Array;
+  /** Units drawn from the holder's allowance. */
+  readonly quotaUnits: Int32Array;
+  /** Units not charged: quotaUnits plus work on strands that are free. units = free + chargeable. */
+  readonly freeUnits: Int32Array;
+  readonly chargeableUnits: Int32Array;
   /** The rate the chargeable part is priced at (rule 5); 0 when nothing is chargeable. */
-  readonly dayRatePence: Float64Array;
+  readonly dayRatePence: Int32Array;
   readonly chargePence: Float64Array;
   /** Index into `holderIds`. */
   readonly holderIndex: Int32Array;
@@ -72,6 +81,7 @@ export interface AllocationLine {
   readonly recordedSeq: number;
   readonly financialYear: number;
   readonly units: Units;
+  readonly quotaUnits: Units;
   readonly freeUnits: Units;
   readonly chargeableUnits: Units;
   readonly dayRatePence: Pence;
