@@ -1,0 +1,36 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { openDatabase } from "@adviser-hub/persistence";
+import { authSecret } from "@adviser-hub/gateway/src/auth/secret.js";
+import { signToken } from "@adviser-hub/gateway/src/auth/token.js";
+import { createGateway } from "@adviser-hub/gateway/src/yoga.js";
+
+// The gateway, exactly as `pnpm start` builds it, served in this process on 127.0.0.1 so that
+// every SQL statement it sends can be counted (see sql-capture.ts).
+
+export interface RunningGateway {
+  readonly url: string;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+export async function startGateway(databaseUrl: string, region = "london"): Promise<RunningGateway> {
+  const env = { ...process.env, NODE_ENV: "production", AUTH_SECRET: "bench-secret-that-is-at-least-32-characters" };
+  const database = await openDatabase({ url: databaseUrl, maxConnections: 10 });
+  const gateway = createGateway({ db: database.db, env, logging: false });
+  const server: Server = createServer(gateway);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const token = await signToken({ role: "REGION_ADMIN", region, authority: null, funder: null }, authSecret(env), {
+    expiresIn: "2h",
+  });
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    token,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import pg from "pg";
+import { runLoad, type LoadResult } from "./autocannon.js";
+import { type RunningGateway, startGateway } from "./gateway-app.js";
+import { authHeaders, postOperation, requestBody } from "./graphql-request.js";
+import type { Operation, OperationContext } from "./operations.js";
+import { type CapturedStatement, installSqlCapture, recordStatements, statementCount } from "./sql-capture.js";
+
+// Shared steps of the load suites: serve the gateway on a data set, run each operation once to
+// check its answer and record its SQL, then put it under load while counting statements.
+
+export interface LoadSettings {
+  readonly connections: number;
+  readonly durationSeconds: number;
+}
+
+export interface CapturedOperation {
+  readonly operation: Operation;
+  /** Null when the gateway answered errors: the operation is reported, not measured. */
+  readonly failure: string | null;
+  readonly statements: readonly CapturedStatement[];
+  readonly response: unknown;
+}
+
+export interface MeasuredLoad extends LoadResult {
+  /** Statements the gateway sent per request during the run; null for servers not counted. */
+  readonly statementsPerRequest: number | null;
+}
+
+/** Picks the arguments from the data: a full year, and the busiest quota holder in it. */
+export async function operationContext(url: string, region = "london", year = 2018): Promise<OperationContext> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ holder: string }>(
+      `select o.home_authority_id as holder
+         from deliveries d
+         join engagements e on e.region_code = d.region_code and e.id = d.engagement_id
+         join organisations o on o.region_code = e.region_code and o.id = e.organisation_id
+        where d.region_code = $1 and d.financial_year = $2 and e.strand = 'PROJECT_SUPPORT'
+          and o.home_authority_id is not null
+        group by o.home_authority_id
+        order by sum(d.units) desc, o.home_authority_id
+        limit 1`,
+      [region, year],
+    );
+    return { region, year, holder: rows[0]?.holder ?? "E09000001", from: "2020-01-06" };
+  } finally {
+    await client.end();
+  }
+}
+
+export async function serveGateway(url: string): Promise<RunningGateway> {
+  installSqlCapture();
+  return startGateway(url);
+}
+
+/** One request per operation, alone, recording every statement it sent. */
+export async function captureOperations(gateway: RunningGateway, operations: readonly Operation[]): Promise<CapturedOperation[]> {
+  const captured: CapturedOperation[] = [];
+  for (const operation of operations) {
+    // A first request warms the gateway's per-process caches (policy, parsed document) so the
+    // recorded statements are those of a steady-state request.
+    await postOperation(gateway.url, gateway.token, operation);
+    const { result, statements } = await recordStatements(() => postOperation(gateway.url, gateway.token, operation));
+    const failure =
+      result.errors && result.errors.length > 0
+        ? result.errors.map((e) => `${e.extensions?.code ?? "ERROR"}: ${e.message}`).join("; ")
+        : result.data === undefined || result.data === null
+          ? "no data"
+          : null;
+    captured.push({ operation, failure, statements, response: result });
+  }
+  return captured;
+}
+
+/** A short warm-up, then a fixed-duration run; statements counted across the run. */
+export async function measure(
+  url: string,
+  token: string,
+  operation: Operation,
+  settings: LoadSettings,
+  options: { counted: boolean; uniqueDocument?: boolean },
+): Promise<MeasuredLoad> {
+  const load = {
+    url,
+    body: requestBody(operation, options.uniqueDocument ?? false),
+    headers: authHeaders(token),
+    connections: settings.connections,
+    durationSeconds: settings.durationSeconds,
+  };
+  await runLoad({ ...load, durationSeconds: 1 });
+  const before = statementCount();
+  const result = await runLoad(load);
+  const sent = statementCount() - before;
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${operation.name}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`);
+  }
+  return { ...result, statementsPerRequest: options.counted ? sent / Math.max(result.requests, 1) : null };
+}

@@ -1,0 +1,95 @@
+import { ensureDataset } from "../generate/load-dataset.js";
+import { NATIONAL } from "../generate/spec.js";
+import { startFloorServer } from "../load/floor-server.js";
+import {
+  captureOperations,
+  type LoadSettings,
+  type MeasuredLoad,
+  measure,
+  operationContext,
+  serveGateway,
+} from "../load/harness.js";
+import { engagementsPage, loadOperations } from "../load/operations.js";
+import { recordStatements } from "../load/sql-capture.js";
+import { postOperation } from "../load/graphql-request.js";
+import { count, ms, ratio, type Section, table } from "../report/markdown.js";
+
+// The gateway under load on the national data set, each operation followed at once by the
+// floor answering the same request with the same SQL, so both see the same machine state.
+
+export interface GatewayRow {
+  readonly name: string;
+  readonly gateway: MeasuredLoad | null;
+  readonly floor: MeasuredLoad | null;
+  readonly failure: string | null;
+}
+
+export async function runGatewaySuite(settings: LoadSettings): Promise<{ sections: Section[]; rows: GatewayRow[] }> {
+  const dataset = await ensureDataset(NATIONAL);
+  const context = await operationContext(dataset.url);
+  const gateway = await serveGateway(dataset.url);
+  const rows: GatewayRow[] = [];
+  const pageSizes: (string | number)[][] = [];
+  try {
+    const captured = await captureOperations(gateway, loadOperations(context));
+    const routes = new Map(
+      captured.filter((c) => c.failure === null).map((c) => [`/${c.operation.name}`, { statements: c.statements, response: c.response }]),
+    );
+    const floor = await startFloorServer({ databaseUrl: dataset.url, routes, prepared: false, poolSize: 10 });
+    try {
+      for (const c of captured) {
+        if (c.failure !== null) {
+          rows.push({ name: c.operation.name, gateway: null, floor: null, failure: c.failure });
+          continue;
+        }
+        process.stderr.write(`gateway: ${c.operation.name}\n`);
+        const viaGateway = await measure(gateway.url, gateway.token, c.operation, settings, { counted: true });
+        process.stderr.write(`floor: ${c.operation.name}\n`);
+        const viaFloor = await measure(`${floor.url}/${c.operation.name}`, gateway.token, c.operation, settings, {
+          counted: false,
+        });
+        rows.push({ name: c.operation.name, gateway: viaGateway, floor: viaFloor, failure: null });
+      }
+    } finally {
+      await floor.close();
+    }
+
+    // Statements per request must not grow with the page size (no N+1 under the connection).
+    for (const first of [10, 50, 100]) {
+      const operation = engagementsPage(context, first);
+      const { result, statements } = await recordStatements(() => postOperation(gateway.url, gateway.token, operation));
+      const failed = result.errors && result.errors.length > 0;
+      pageSizes.push([first, failed ? "error" : statements.length]);
+    }
+  } finally {
+    await gateway.close();
+  }
+
+  const body = [
+    `National data set (${count(NATIONAL.deliveries)} deliveries requested, region \`${context.region}\`, year ${context.year}, holder \`${context.holder}\`, forecast from ${context.from}); ${settings.connections} connections, ${settings.durationSeconds} s per run after a 1 s warm-up.`,
+    "",
+    table(
+      ["operation", "gateway req/s", "p50 ms", "p99 ms", "SQL/request", "floor req/s", "floor p50 ms", "floor p99 ms", "gateway/floor req/s"],
+      rows.map((r) =>
+        r.gateway === null || r.floor === null
+          ? [r.name, `not measured: ${r.failure ?? "?"}`, "", "", "", "", "", "", ""]
+          : [
+              r.name,
+              count(r.gateway.requestsPerSecond),
+              ms(r.gateway.p50Ms),
+              ms(r.gateway.p99Ms),
+              (r.gateway.statementsPerRequest ?? Number.NaN).toFixed(2),
+              count(r.floor.requestsPerSecond),
+              ms(r.floor.p50Ms),
+              ms(r.floor.p99Ms),
+              ratio(r.gateway.requestsPerSecond / r.floor.requestsPerSecond),
+            ],
+      ),
+    ),
+    "",
+    "SQL statements per request of the engagements page, by page size (with nested organisation, adviser and deliveries):",
+    "",
+    table(["first", "SQL statements"], pageSizes),
+  ].join("\n");
+  return { sections: [{ title: "Gateway under load, against the floor", body }], rows };
+}
