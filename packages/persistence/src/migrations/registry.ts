@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as initial from "./2026-11-25-0001-initial.js";
+import * as adjustmentPeriods from "./2026-11-25-0002-adjustment-periods.js";
 
 /**
  * Every migration, by name. A static map rather than a folder scan, so the same list runs under
@@ -7,4 +8,5 @@ import * as initial from "./2026-11-25-0001-initial.js";
  */
 export const migrations: Readonly<Record<string, Migration>> = {
   "2026-11-25-0001-initial": initial,
+  "2026-11-25-0002-adjustment-periods": adjustmentPeriods,
 };

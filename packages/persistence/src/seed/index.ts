@@ -1,1 +1,2 @@
-export {};
+export { LONDON, SEED_AS_OF, londonPilotData } from "./london-pilot-data.js";
+export { type SeedSummary, seedLondonPilot } from "./seed-london-pilot.js";

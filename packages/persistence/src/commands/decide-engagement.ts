@@ -1,0 +1,133 @@
+import {
+  type DomainError,
+  ENGAGEMENT_STATUSES,
+  type EngagementStatus,
+  type Result,
+  decideRequest,
+  invalid,
+  isPlainDate,
+  notFound,
+  transitionEngagement,
+  weekStartOf,
+} from "@adviser-hub/domain";
+import type { Kysely } from "kysely";
+import { withTransaction } from "../errors/index.js";
+import type { Database } from "../schema.js";
+import { type CommandActor, type CommandOptions, forbidden, nowOf, requireRole } from "./actor.js";
+import { applyTransition } from "./apply-transition.js";
+import { writeAudit } from "./audit.js";
+import { type CapacityFit, capacityFit } from "./capacity-fit.js";
+import { type EngagementRecord, type TransitionRecord, engagementRecord } from "./engagement-record.js";
+import { loadPolicy } from "./region-policy.js";
+import { loadOrganisation, lockEngagement } from "./rows.js";
+import { toDomainEngagement } from "./to-domain-engagement.js";
+
+export interface DecideEngagementInput {
+  readonly engagementId: string;
+  /** The status to move to. ACTIVE is reached only by recording the first delivery. */
+  readonly to: EngagementStatus;
+  readonly reason?: string | null;
+  /** For WAITLISTED: the week it could start; computed from capacity when absent. */
+  readonly earliestWeek?: string | null;
+  /** The version the caller last read; a later change makes this decision fail. */
+  readonly expectedVersion?: number;
+}
+
+export interface DecidedEngagement {
+  readonly engagement: EngagementRecord;
+  readonly transition: TransitionRecord;
+  /** Set when accepting checked capacity; an acceptance that does not fit is waitlisted. */
+  readonly fit: CapacityFit | null;
+}
+
+const DECIDABLE: readonly EngagementStatus[] = ENGAGEMENT_STATUSES.filter((s) => s !== "ACTIVE" && s !== "REQUESTED");
+
+/**
+ * Moves an engagement along its lifecycle (rule 9), keeping who and when. Accepting a request
+ * checks capacity with the domain: one that does not fit is waitlisted with its earliest week.
+ * The region's admins decide; an authority may withdraw its own area's waitlisted request.
+ */
+export async function decideEngagement(
+  db: Kysely<Database>,
+  actor: CommandActor,
+  input: DecideEngagementInput,
+  options?: CommandOptions,
+): Promise<Result<DecidedEngagement, DomainError>> {
+  const denied = requireRole(actor, ["REGION_ADMIN", "AUTHORITY"], "decide engagements");
+  if (denied) return { ok: false, error: denied };
+  if (actor.role === "AUTHORITY" && input?.to !== "WITHDRAWN")
+    return { ok: false, error: forbidden("an authority may only withdraw its own requests") };
+  const region = actor.regionCode;
+  return withTransaction(db, async (trx): Promise<Result<DecidedEngagement, DomainError>> => {
+    if (typeof input?.engagementId !== "string" || input.engagementId === "")
+      return invalid("engagementId", "is required");
+    if (!(DECIDABLE as readonly string[]).includes(input.to))
+      return invalid("to", `must be one of ${DECIDABLE.join(", ")}`);
+    if (input.expectedVersion !== undefined && !Number.isSafeInteger(input.expectedVersion))
+      return invalid("expectedVersion", "must be a whole number");
+    if (input.earliestWeek !== undefined && input.earliestWeek !== null && !isPlainDate(input.earliestWeek))
+      return invalid("earliestWeek", "must be a date YYYY-MM-DD");
+    if (input.reason !== undefined && input.reason !== null && typeof input.reason !== "string")
+      return invalid("reason", "must be text");
+
+    const policy = await loadPolicy(trx, region);
+    if (!policy.ok) return policy;
+    const row = await lockEngagement(trx, region, input.engagementId);
+    if (!row) return { ok: false, error: notFound("engagement", input.engagementId, "engagementId") };
+    if (actor.role === "AUTHORITY") {
+      const organisation = await loadOrganisation(trx, region, row.organisation_id);
+      if (!actor.authority || organisation?.homeAuthorityId !== actor.authority)
+        return { ok: false, error: forbidden("an authority may only withdraw its own area's requests") };
+    }
+    if (input.expectedVersion !== undefined && input.expectedVersion !== row.version)
+      return invalid("expectedVersion", `the engagement changed since it was read (now version ${row.version})`);
+
+    const at = nowOf(options);
+    const who = { by: actor.userId, at: at.getTime() };
+    let fit: CapacityFit | null = null;
+    let decided: ReturnType<typeof transitionEngagement>;
+    if (input.to === "ACCEPTED" && (row.status === "REQUESTED" || row.status === "WAITLISTED")) {
+      const engagement = toDomainEngagement(row);
+      fit = await capacityFit(trx, policy.value, region, {
+        strand: row.strand,
+        estimateUnits: row.estimate_units,
+        startDate: engagement.startDate,
+        endDate: row.ends_on,
+        leadAdviserId: row.lead_adviser_id,
+      });
+      // Already waitlisted and still not fitting: stay put rather than repeat the move.
+      if (!fit.fits && row.status === "WAITLISTED")
+        return invalid("to", `the engagement still does not fit capacity; earliest week ${fit.earliestWeek ?? "beyond the horizon"}`);
+      decided = decideRequest(row.status, fit, who);
+    } else if (input.to === "WAITLISTED") {
+      const earliest =
+        input.earliestWeek != null
+          ? weekStartOf(input.earliestWeek)
+          : (
+              await capacityFit(trx, policy.value, region, {
+                strand: row.strand,
+                estimateUnits: row.estimate_units,
+                startDate: toDomainEngagement(row).startDate,
+                endDate: row.ends_on,
+                leadAdviserId: row.lead_adviser_id,
+              })
+            ).earliestWeek;
+      decided = transitionEngagement(row.status, "WAITLISTED", who, earliest);
+    } else {
+      decided = transitionEngagement(row.status, input.to, who);
+    }
+    if (!decided.ok) return decided;
+    const reason = input.reason ?? (fit && !fit.fits ? "does not fit capacity" : null);
+    const applied = await applyTransition(trx, row, decided.value, reason);
+    const engagement = engagementRecord(applied.row);
+    await writeAudit(trx, actor, {
+      action: "decideEngagement",
+      entity: "engagement",
+      entityId: engagement.id,
+      before: engagementRecord(row),
+      after: engagement,
+      at,
+    });
+    return { ok: true, value: { engagement, transition: applied.record, fit } };
+  });
+}

@@ -1,0 +1,118 @@
+import {
+  type DeliveryInput,
+  type DomainError,
+  type Result,
+  checkHostSupport,
+  invalid,
+  notFound,
+  quotaHolderOf,
+  transitionEngagement,
+  validateDeliveryInput,
+} from "@adviser-hub/domain";
+import type { Kysely } from "kysely";
+import { withTransaction } from "../errors/index.js";
+import type { Database } from "../schema.js";
+import { type CommandActor, type CommandOptions, nowOf, requireRole } from "./actor.js";
+import { applyTransition } from "./apply-transition.js";
+import { writeAudit } from "./audit.js";
+import { type DeliveryAllocation, type DeliveryRecord, deliveryRecord } from "./delivery-record.js";
+import type { TransitionRecord } from "./engagement-record.js";
+import { allocateHolderYear } from "./holder-allocation.js";
+import { lockQuotaHolderYear } from "./locks.js";
+import { loadPolicy } from "./region-policy.js";
+import { loadAdviser, loadArrangements, loadOrganisation, lockEngagement } from "./rows.js";
+import { toDomainEngagement } from "./to-domain-engagement.js";
+
+export interface RecordedDelivery {
+  readonly delivery: DeliveryRecord;
+  readonly allocation: DeliveryAllocation;
+  /** ACCEPTED -> ACTIVE, when this was the engagement's first delivery. */
+  readonly transition: TransitionRecord | null;
+}
+
+/**
+ * Records days worked. The quota holder's year is locked before the delivery takes its
+ * recorded_seq, so concurrent deliveries are numbered, and allocated, exactly as if they had
+ * been recorded one after another. The first delivery moves an ACCEPTED engagement to ACTIVE.
+ */
+export async function recordDelivery(
+  db: Kysely<Database>,
+  actor: CommandActor,
+  input: DeliveryInput,
+  options?: CommandOptions,
+): Promise<Result<RecordedDelivery, DomainError>> {
+  const denied = requireRole(actor, ["REGION_ADMIN", "ADVISER"], "record deliveries");
+  if (denied) return { ok: false, error: denied };
+  const region = actor.regionCode;
+  return withTransaction(db, async (trx): Promise<Result<RecordedDelivery, DomainError>> => {
+    const policy = await loadPolicy(trx, region);
+    if (!policy.ok) return policy;
+    const engagementId = typeof input?.engagementId === "string" ? input.engagementId : "";
+    const row = engagementId ? await lockEngagement(trx, region, engagementId) : undefined;
+    const valid = validateDeliveryInput(policy.value, input, row ? toDomainEngagement(row) : null);
+    if (!valid.ok) return valid;
+    const delivery = valid.value;
+    if (!row) return { ok: false, error: notFound("engagement", engagementId, "engagementId") };
+
+    const adviser = await loadAdviser(trx, region, delivery.adviserId);
+    if (!adviser) return { ok: false, error: notFound("adviser", delivery.adviserId, "adviserId") };
+    if (delivery.date < adviser.employmentStart || (adviser.employmentEnd !== null && delivery.date > adviser.employmentEnd))
+      return invalid("date", "the adviser was not employed on that date");
+    const organisation = await loadOrganisation(trx, region, row.organisation_id);
+    if (!organisation) throw new Error(`engagement ${row.id} names a missing organisation`);
+    if (row.strand === "HOST_SUPPORT") {
+      const host = checkHostSupport({
+        adviserId: adviser.id,
+        date: delivery.date,
+        organisationHomeAuthorityId: organisation.homeAuthorityId,
+        arrangements: await loadArrangements(trx, region, [adviser.id]),
+      });
+      if (!host.ok) return host;
+    }
+
+    const holderId = quotaHolderOf(policy.value, organisation);
+    await lockQuotaHolderYear(trx, region, holderId, delivery.financialYear);
+
+    const at = nowOf(options);
+    const inserted = await trx
+      .insertInto("deliveries")
+      .values({
+        region_code: region,
+        id: crypto.randomUUID(),
+        adviser_id: adviser.id,
+        engagement_id: row.id,
+        delivered_on: delivery.date,
+        units: delivery.units,
+        on_site: delivery.onSiteAt !== null,
+        started_at: delivery.onSiteAt === null ? null : new Date(delivery.onSiteAt),
+        recorded_at: at,
+        financial_year: delivery.financialYear,
+        notes: delivery.notes,
+        updated_at: at,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+
+    let transition: TransitionRecord | null = null;
+    if (row.status === "ACCEPTED") {
+      const moved = transitionEngagement("ACCEPTED", "ACTIVE", { by: actor.userId, at: at.getTime() });
+      if (!moved.ok) return moved;
+      transition = (await applyTransition(trx, row, moved.value, "first delivery recorded")).record;
+    }
+
+    const allocation = (await allocateHolderYear(trx, policy.value, region, holderId, delivery.financialYear)).get(
+      inserted.id,
+    );
+    if (!allocation) throw new Error(`delivery ${inserted.id} is missing from its own allocation`);
+    const record = deliveryRecord(inserted);
+    await writeAudit(trx, actor, {
+      action: "recordDelivery",
+      entity: "delivery",
+      entityId: record.id,
+      before: null,
+      after: { ...record, allocation },
+      at,
+    });
+    return { ok: true, value: { delivery: record, allocation, transition } };
+  });
+}

@@ -1,0 +1,88 @@
+import { type DomainError, type Result, invalid, isPlainDate, notFound } from "@adviser-hub/domain";
+import type { Kysely } from "kysely";
+import { withTransaction } from "../errors/index.js";
+import type { Database } from "../schema.js";
+import { type CommandActor, type CommandOptions, nowOf, requireRole } from "./actor.js";
+import { writeAudit } from "./audit.js";
+
+export interface OutcomeMeasurementInput {
+  readonly outcomeId: string;
+  readonly measuredOn: unknown;
+  /** In the indicator's unit, a whole number (scaled values are the domain's convention). */
+  readonly value: unknown;
+  readonly note?: string | null;
+}
+
+export interface RecordedMeasurement {
+  readonly outcomeId: string;
+  readonly engagementId: string;
+  readonly measuredOn: string;
+  readonly value: number;
+  readonly note: string | null;
+}
+
+/** Adds a measurement to an outcome indicator (rule 11): one per indicator and date. */
+export async function recordOutcomeMeasurement(
+  db: Kysely<Database>,
+  actor: CommandActor,
+  input: OutcomeMeasurementInput,
+  options?: CommandOptions,
+): Promise<Result<RecordedMeasurement, DomainError>> {
+  const denied = requireRole(actor, ["REGION_ADMIN", "ADVISER"], "record outcome measurements");
+  if (denied) return { ok: false, error: denied };
+  const region = actor.regionCode;
+  return withTransaction(db, async (trx): Promise<Result<RecordedMeasurement, DomainError>> => {
+    if (typeof input?.outcomeId !== "string" || input.outcomeId === "") return invalid("outcomeId", "is required");
+    if (!isPlainDate(input.measuredOn)) return invalid("measuredOn", "must be a date YYYY-MM-DD");
+    if (typeof input.value !== "number" || !Number.isSafeInteger(input.value))
+      return invalid("value", "must be a whole number in the indicator's unit");
+    if (input.note !== undefined && input.note !== null && typeof input.note !== "string")
+      return invalid("note", "must be text");
+    const measuredOn = input.measuredOn;
+    const outcome = await trx
+      .selectFrom("outcomes")
+      .select(["id", "engagement_id", "baseline_on"])
+      .where("region_code", "=", region)
+      .where("id", "=", input.outcomeId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!outcome) return { ok: false, error: notFound("outcome", input.outcomeId, "outcomeId") };
+    if (outcome.baseline_on !== null && measuredOn < outcome.baseline_on)
+      return invalid("measuredOn", `must not be before the baseline (${outcome.baseline_on})`);
+    const clash = await trx
+      .selectFrom("outcome_measurements")
+      .select("measured_on")
+      .where("region_code", "=", region)
+      .where("outcome_id", "=", outcome.id)
+      .where("measured_on", "=", measuredOn)
+      .executeTakeFirst();
+    if (clash) return invalid("measuredOn", "this indicator already has a measurement on that date");
+
+    const measurement: RecordedMeasurement = {
+      outcomeId: outcome.id,
+      engagementId: outcome.engagement_id,
+      measuredOn,
+      value: input.value,
+      note: input.note ?? null,
+    };
+    await trx
+      .insertInto("outcome_measurements")
+      .values({
+        region_code: region,
+        outcome_id: outcome.id,
+        measured_on: measuredOn,
+        value: measurement.value,
+        note: measurement.note,
+      })
+      .execute();
+    await writeAudit(trx, actor, {
+      action: "recordOutcomeMeasurement",
+      entity: "outcome",
+      entityId: outcome.id,
+      before: null,
+      after: measurement,
+      at: nowOf(options),
+    });
+    return { ok: true, value: measurement };
+  });
+}

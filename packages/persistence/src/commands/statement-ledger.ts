@@ -1,0 +1,257 @@
+import {
+  type BillingPeriod,
+  type Organisation,
+  type RegionPolicy,
+  type Statement,
+  type StatementAdjustment,
+  type StatementInput,
+  type StatementLine,
+  type ValidationError,
+  allocateQuota,
+  allocationLines,
+  billingPeriodOf,
+  draftStatement,
+  issueStatement as freezeStatement,
+  quotaHolderOf,
+} from "@adviser-hub/domain";
+import type { Transaction } from "kysely";
+import type { Database } from "../schema.js";
+import { ledger } from "./ledger-database.js";
+import { quotaInputForHolder } from "./quota-inputs.js";
+
+// Reads an organisation's billing history into the domain's shapes and writes an issued
+// statement: its charge lines, its adjustment lines and one adjustment row per corrected period.
+// Shared by the issueStatement command and the seed, which replays the pilot's statements.
+
+/** The organisation's issued statements, oldest first, as the domain sees them. */
+export async function issuedStatements(
+  trx: Transaction<Database>,
+  policy: RegionPolicy,
+  region: string,
+  organisationId: string,
+): Promise<Statement[]> {
+  const db = ledger(trx);
+  const statements = await db
+    .selectFrom("statements")
+    .selectAll()
+    .where("region_code", "=", region)
+    .where("organisation_id", "=", organisationId)
+    .where("issued_at", "is not", null)
+    .orderBy("period_start")
+    .execute();
+  if (statements.length === 0) return [];
+  const ids = statements.map((s) => s.id);
+  const lines = await db
+    .selectFrom("statement_lines as l")
+    .leftJoin("engagements as e", (j) => j.onRef("e.region_code", "=", "l.region_code").onRef("e.id", "=", "l.engagement_id"))
+    .select([
+      "l.statement_id",
+      "l.line_no",
+      "l.delivery_id",
+      "l.delivered_on",
+      "l.units",
+      "l.free_units",
+      "l.charged_units",
+      "l.rate_pence",
+      "l.amount_pence",
+      "e.strand",
+    ])
+    .where("l.region_code", "=", region)
+    .where("l.statement_id", "in", ids)
+    .where("l.kind", "=", "CHARGE")
+    .orderBy("l.statement_id")
+    .orderBy("l.line_no")
+    .execute();
+  const adjustments = await db
+    .selectFrom("adjustments")
+    .selectAll()
+    .where("region_code", "=", region)
+    .where("applied_statement_id", "in", ids)
+    .orderBy("period_start")
+    .orderBy("id")
+    .execute();
+  return statements.map((s) => {
+    const period = billingPeriodOf(policy, s.period_start);
+    const own: StatementLine[] = lines
+      .filter((l) => l.statement_id === s.id)
+      .map((l) => ({
+        deliveryId: l.delivery_id ?? "",
+        date: l.delivered_on ?? s.period_start,
+        strand: l.strand ?? "PROJECT_SUPPORT",
+        units: l.units,
+        freeUnits: l.free_units,
+        chargeableUnits: l.charged_units,
+        dayRatePence: l.rate_pence,
+        chargePence: l.amount_pence,
+      }));
+    const carried: StatementAdjustment[] = adjustments
+      .filter((a) => a.applied_statement_id === s.id)
+      .map((a) => {
+        const start = a.period_start ?? s.period_start;
+        return {
+          periodKey: billingPeriodOf(policy, start).key,
+          periodStart: start,
+          periodEnd: a.period_end ?? billingPeriodOf(policy, start).end,
+          billedPence: a.billed_pence ?? 0,
+          recomputedPence: a.recomputed_pence ?? a.amount_pence,
+          amountPence: a.amount_pence,
+        };
+      });
+    const chargesPence = own.reduce((sum, l) => sum + l.chargePence, 0);
+    const adjustmentsPence = carried.reduce((sum, a) => sum + a.amountPence, 0);
+    return {
+      regionCode: region,
+      organisationId,
+      period: { ...period, start: s.period_start, end: s.period_end },
+      lines: own,
+      adjustments: carried,
+      chargesPence,
+      adjustmentsPence,
+      totalPence: s.total_pence,
+      id: s.id,
+      issuedAt: (s.issued_at as Date).getTime(),
+      issuedBy: s.issued_by ?? "unknown",
+    };
+  });
+}
+
+/** What the domain needs to draft a statement for an organisation (all periods). */
+export async function statementInput(
+  trx: Transaction<Database>,
+  policy: RegionPolicy,
+  region: string,
+  organisation: Organisation,
+  options: { readonly knownAt?: Date } = {},
+): Promise<Omit<StatementInput, "period">> {
+  const holderId = quotaHolderOf(policy, organisation);
+  const quota = await quotaInputForHolder(trx, policy, region, holderId, options);
+  const allocation = allocateQuota(policy, quota);
+  // The inputs come from the database's own constraints; an allocation refusal is a bug.
+  if (!allocation.ok) throw new Error(`allocation refused stored deliveries: ${allocation.error.message}`);
+  const lines = allocationLines(quota, allocation.value, new Set([organisation.id]));
+  const issued = await issuedStatements(trx, policy, region, organisation.id);
+  return { organisationId: organisation.id, lines, issued };
+}
+
+export interface IssueOptions {
+  readonly statementId: string;
+  readonly issuedAt: Date;
+  readonly issuedBy: string;
+  /** Id for the n-th adjustment (0-based) this statement carries. */
+  readonly adjustmentId: (n: number) => string;
+  /** Replay: only what had been recorded by then counts. */
+  readonly knownAt?: Date;
+}
+
+/**
+ * Drafts with the domain and writes the frozen statement. The caller holds the organisation's
+ * statement lock and has checked that no statement exists for the period.
+ */
+export async function writeStatement(
+  trx: Transaction<Database>,
+  policy: RegionPolicy,
+  region: string,
+  organisation: Organisation,
+  period: BillingPeriod,
+  options: IssueOptions,
+): Promise<{ ok: true; value: Statement } | { ok: false; error: ValidationError }> {
+  const input = await statementInput(trx, policy, region, organisation, {
+    ...(options.knownAt ? { knownAt: options.knownAt } : {}),
+  });
+  const draft = draftStatement(policy, { ...input, period });
+  if (!draft.ok) return draft;
+  const statement = freezeStatement(draft.value, options.statementId, {
+    by: options.issuedBy,
+    at: options.issuedAt.getTime(),
+  });
+  const db = ledger(trx);
+  await db
+    .insertInto("statements")
+    .values({
+      region_code: region,
+      id: statement.id,
+      organisation_id: organisation.id,
+      period_start: period.start,
+      period_end: period.end,
+      issued_at: options.issuedAt,
+      issued_by: options.issuedBy,
+      total_pence: statement.totalPence,
+      created_at: options.issuedAt,
+    })
+    .execute();
+
+  const periodStatement = new Map(input.issued.map((s) => [s.period.start, s.id]));
+  const adjustmentRows = statement.adjustments.map((a, n) => ({
+    region_code: region,
+    id: options.adjustmentId(n),
+    organisation_id: organisation.id,
+    against_statement_id: periodStatement.get(a.periodStart) ?? null,
+    delivery_id: null,
+    units_delta: 0,
+    amount_pence: a.amountPence,
+    reason: `period ${a.periodKey} recomputed at ${a.recomputedPence} pence against ${a.billedPence} billed`,
+    created_at: options.issuedAt,
+    applied_statement_id: statement.id,
+    period_start: a.periodStart,
+    period_end: a.periodEnd,
+    billed_pence: a.billedPence,
+    recomputed_pence: a.recomputedPence,
+  }));
+  if (adjustmentRows.length > 0) await db.insertInto("adjustments").values(adjustmentRows).execute();
+
+  const engagementOf = await engagementsOfDeliveries(
+    trx,
+    region,
+    statement.lines.map((l) => l.deliveryId),
+  );
+  const lineRows = [
+    ...statement.lines.map((l, i) => ({
+      region_code: region,
+      statement_id: statement.id,
+      line_no: i + 1,
+      kind: "CHARGE" as const,
+      engagement_id: engagementOf.get(l.deliveryId) ?? null,
+      delivery_id: l.deliveryId,
+      adjustment_id: null,
+      description: `${l.strand} on ${l.date}`,
+      delivered_on: l.date,
+      units: l.units,
+      free_units: l.freeUnits,
+      charged_units: l.chargeableUnits,
+      rate_pence: l.dayRatePence,
+      amount_pence: l.chargePence,
+    })),
+    ...statement.adjustments.map((a, n) => ({
+      region_code: region,
+      statement_id: statement.id,
+      line_no: statement.lines.length + n + 1,
+      kind: "ADJUSTMENT" as const,
+      engagement_id: null,
+      delivery_id: null,
+      adjustment_id: adjustmentRows[n]!.id,
+      description: `adjustment for ${a.periodKey}: recomputed ${a.recomputedPence} minus billed ${a.billedPence}`,
+      delivered_on: null,
+      units: 0,
+      amount_pence: a.amountPence,
+    })),
+  ];
+  for (let i = 0; i < lineRows.length; i += 200) {
+    await db.insertInto("statement_lines").values(lineRows.slice(i, i + 200)).execute();
+  }
+  return { ok: true, value: statement };
+}
+
+async function engagementsOfDeliveries(
+  trx: Transaction<Database>,
+  region: string,
+  deliveryIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (deliveryIds.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom("deliveries")
+    .select(["id", "engagement_id"])
+    .where("region_code", "=", region)
+    .where("id", "in", [...deliveryIds])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.engagement_id]));
+}
