@@ -1,11 +1,13 @@
 import type { Adviser, Leave } from "./adviser.js";
-import type { BookingStatus } from "./booking.js";
+import { BOOKING_STATUSES, type BookingStatus } from "./booking.js";
+import { weekStartOf, workingDaysInWeek } from "./calendar.js";
 import type { HostArrangement } from "./host-arrangement.js";
+import { isArrangementActive } from "./hosting.js";
 import type { PlainDate } from "./plain-date.js";
-import type { Fraction, Units } from "./quantities.js";
+import { BASIS_POINTS_ONE, type Fraction, ceilDiv, floorDiv, fraction, type Units } from "./quantities.js";
 import type { RegionPolicy } from "./region-policy.js";
-import type { CapacityExceededError, Result, ValidationError } from "./result.js";
-import type { Strand } from "./strand.js";
+import { type CapacityExceededError, type Result, type ValidationError, err, invalid, ok } from "./result.js";
+import { isStrand, type Strand } from "./strand.js";
 
 /** One adviser's capacity in one week (rule 8), exact before flooring. */
 export interface WeekCapacity {
@@ -32,8 +34,52 @@ export interface WeekCapacityInput {
   readonly arrangements: readonly HostArrangement[];
 }
 
-export function weekCapacity(_policy: RegionPolicy, _input: WeekCapacityInput): WeekCapacity {
-  throw new Error("pending");
+/**
+ * Everything is computed over one common denominator, 10000 x (working weekdays per week), so
+ * FTE in basis points and pro-rata host commitments stay exact integers until the final floor.
+ */
+function denominator(policy: RegionPolicy): number {
+  return BASIS_POINTS_ONE * policy.workingWeekdays.length;
+}
+
+/**
+ * Rule 8: available = FTE x working days (not bank holidays, inside employment) - leave;
+ * bookable = available - host commitments (pro rata on short weeks) - the rapid-response
+ * reserve, floored to the granularity, never negative. The reserve is not pro rata: it is held
+ * back in full whenever the week has that much left after hosting, and capped otherwise.
+ */
+export function weekCapacity(policy: RegionPolicy, input: WeekCapacityInput): WeekCapacity {
+  const { adviser } = input;
+  const monday = weekStartOf(input.weekStart);
+  const days = workingDaysInWeek(policy, monday).filter(
+    (d) => d >= adviser.employmentStart && (adviser.employmentEnd === null || d <= adviser.employmentEnd),
+  );
+  const perWeek = policy.workingWeekdays.length;
+  const D = denominator(policy);
+  let leaveUnits = 0;
+  for (const l of input.leave) {
+    if (l.adviserId !== adviser.id) continue;
+    for (const d of days) if (d >= l.startDate && d <= l.endDate) leaveUnits += l.unitsPerDay;
+  }
+  const availableN = Math.max(0, adviser.fteBp * days.length * policy.unitsPerDay * perWeek - leaveUnits * D);
+  let hostN = 0;
+  for (const a of input.arrangements) {
+    if (a.adviserId !== adviser.id) continue;
+    const activeDays = days.filter((d) => isArrangementActive(a, d)).length;
+    hostN += a.commitmentUnitsPerWeek * activeDays * BASIS_POINTS_ONE;
+  }
+  const afterHostN = Math.max(0, availableN - hostN);
+  const reserveN = Math.min(policy.rapidResponse.reserveUnitsPerAdviserWeek * D, afterHostN);
+  return {
+    adviserId: adviser.id,
+    weekStart: monday,
+    workingDays: days.length,
+    available: fraction(availableN, D),
+    availableUnits: floorDiv(availableN, D),
+    hostCommitment: fraction(hostN, D),
+    reserve: fraction(reserveN, D),
+    bookableUnits: Math.max(0, floorDiv(afterHostN - reserveN, D)),
+  };
 }
 
 /** What capacity rules need of a booking. */
@@ -63,12 +109,48 @@ export interface BookingCheck {
  * bookings always pass and are flagged when over. Strands not held to capacity always pass.
  */
 export function checkBooking(
-  _policy: RegionPolicy,
-  _capacity: WeekCapacity,
-  _existing: readonly CapacityBooking[],
-  _request: BookingRequest,
+  policy: RegionPolicy,
+  capacity: WeekCapacity,
+  existing: readonly CapacityBooking[],
+  request: BookingRequest,
 ): Result<BookingCheck, CapacityExceededError | ValidationError> {
-  throw new Error("pending");
+  if (!Number.isSafeInteger(request.units) || request.units <= 0)
+    return invalid("units", "must be a whole number of units above zero");
+  if (!isStrand(request.strand)) return invalid("strand", `unknown strand ${String(request.strand)}`);
+  if (!(BOOKING_STATUSES as readonly string[]).includes(request.status))
+    return invalid("status", "must be TENTATIVE or CONFIRMED");
+  if (request.adviserId !== capacity.adviserId) return invalid("adviserId", "does not match the capacity given");
+  if (weekStartOf(request.weekStart) !== capacity.weekStart) return invalid("weekStart", "does not match the capacity given");
+  const { confirmed, tentative } = heldUnits(policy, existing);
+  const held = policy.strands[request.strand].heldToCapacity;
+  const bookable = capacity.bookableUnits;
+  if (held && request.status === "CONFIRMED" && confirmed + request.units > bookable)
+    return err({
+      code: "CAPACITY_EXCEEDED",
+      adviserId: capacity.adviserId,
+      weekStart: capacity.weekStart,
+      bookableUnits: bookable,
+      alreadyBookedUnits: confirmed,
+      requestedUnits: request.units,
+      message: `adviser ${capacity.adviserId} has ${bookable} bookable units in the week of ${capacity.weekStart}, ${confirmed} already booked, ${request.units} requested`,
+    });
+  return ok({
+    heldToCapacity: held,
+    bookableUnits: bookable,
+    alreadyBookedUnits: confirmed,
+    overbooked: held && request.status === "TENTATIVE" && confirmed + tentative + request.units > bookable,
+  });
+}
+
+function heldUnits(policy: RegionPolicy, bookings: readonly CapacityBooking[]): { confirmed: Units; tentative: Units } {
+  let confirmed = 0;
+  let tentative = 0;
+  for (const b of bookings) {
+    if (!policy.strands[b.strand]?.heldToCapacity) continue;
+    if (b.status === "CONFIRMED") confirmed += b.units;
+    else tentative += b.units;
+  }
+  return { confirmed, tentative };
 }
 
 /** A week as the capacity forecast shows it. */
@@ -89,12 +171,27 @@ export interface AdviserWeek extends WeekCapacity {
  * and what still does not fit displaces confirmed capacity-held days.
  */
 export function adviserWeek(
-  _policy: RegionPolicy,
-  _capacity: WeekCapacity,
-  _bookings: readonly CapacityBooking[],
-  _rapidResponseUnits: Units,
+  policy: RegionPolicy,
+  capacity: WeekCapacity,
+  bookings: readonly CapacityBooking[],
+  rapidResponseUnits: Units,
 ): AdviserWeek {
-  throw new Error("pending");
+  const { confirmed, tentative } = heldUnits(policy, bookings);
+  const D = denominator(policy);
+  // Work in the exact denominator: the reserve may be a capped, fractional amount.
+  const reserveN = (capacity.reserve.numerator * D) / capacity.reserve.denominator;
+  const overflowN = Math.max(0, rapidResponseUnits * D - reserveN);
+  const freeRoomN = Math.max(0, capacity.bookableUnits - confirmed) * D;
+  return {
+    ...capacity,
+    confirmedUnits: confirmed,
+    tentativeUnits: tentative,
+    overbookedUnits: Math.max(0, confirmed + tentative - capacity.bookableUnits),
+    rapidResponseUnits,
+    rapidResponseOverflowUnits: ceilDiv(overflowN, D),
+    // A partly displaced unit counts as displaced: it no longer fits the week.
+    displacedUnits: Math.min(confirmed, ceilDiv(Math.max(0, overflowN - freeRoomN), D)),
+  };
 }
 
 export interface FreeWeek {
@@ -109,8 +206,35 @@ export interface FreeWeek {
  * Rule 9: the earliest week (then lowest adviser id) with room for `requestedUnits`, or null.
  */
 export function earliestFittingWeek(
-  _weeks: readonly FreeWeek[],
-  _requestedUnits: Units,
+  weeks: readonly FreeWeek[],
+  requestedUnits: Units,
 ): { readonly adviserId: string; readonly weekStart: PlainDate } | null {
-  throw new Error("pending");
+  let best: FreeWeek | null = null;
+  for (const w of weeks) {
+    if (w.bookableUnits - w.confirmedUnits < requestedUnits) continue;
+    if (best === null || w.weekStart < best.weekStart || (w.weekStart === best.weekStart && w.adviserId < best.adviserId))
+      best = w;
+  }
+  return best === null ? null : { adviserId: best.adviserId, weekStart: best.weekStart };
+}
+
+/**
+ * Rule 9: whether a request for `requestedUnits` in `wantedWeek` fits now, and if not the
+ * earliest later week it could start (for the waitlist). Weeks before `wantedWeek` are ignored.
+ */
+export function fitRequest(
+  weeks: readonly FreeWeek[],
+  requestedUnits: Units,
+  wantedWeek: PlainDate,
+): { readonly fits: boolean; readonly earliestWeek: PlainDate | null; readonly adviserId: string | null } {
+  const from = weekStartOf(wantedWeek);
+  const found = earliestFittingWeek(
+    weeks.filter((w) => w.weekStart >= from),
+    requestedUnits,
+  );
+  return {
+    fits: found !== null && found.weekStart === from,
+    earliestWeek: found?.weekStart ?? null,
+    adviserId: found?.adviserId ?? null,
+  };
 }

@@ -1,6 +1,6 @@
 import type { EngagementStatus } from "./engagement.js";
 import type { PlainDate } from "./plain-date.js";
-import type { BasisPoints, Fraction, Units } from "./quantities.js";
+import { type BasisPoints, type Fraction, type Units, ceilDiv, fraction, fractionToBasisPoints } from "./quantities.js";
 
 export interface DemandEngagement {
   readonly id: string;
@@ -20,6 +20,8 @@ export interface DemandAndCapacity {
   /** Accepted or active estimates not yet delivered. */
   readonly acceptedOutstandingUnits: Units;
   readonly waitlistedUnits: Units;
+  /** Requests not yet decided: shown, but not counted in demand until accepted or waitlisted. */
+  readonly requestedUnits: Units;
   readonly demandUnits: Units;
   readonly bookableUnits: Units;
   /** demand / bookable; may exceed 1. 0/1 when there is no capacity and no demand. */
@@ -30,10 +32,37 @@ export interface DemandAndCapacity {
   readonly backlogWeeksRoundedUp: number | null;
 }
 
-/** Rule 14. */
+/**
+ * Rule 14: demand = accepted or active estimates not yet delivered + waitlisted requests;
+ * capacity = bookable units over the horizon; backlog = demand / bookable per week.
+ */
 export function demandAndCapacity(
-  _engagements: readonly DemandEngagement[],
-  _weeks: readonly HorizonWeek[],
+  engagements: readonly DemandEngagement[],
+  weeks: readonly HorizonWeek[],
 ): DemandAndCapacity {
-  throw new Error("pending");
+  let accepted = 0;
+  let waitlisted = 0;
+  let requested = 0;
+  for (const e of engagements) {
+    if (e.status === "ACCEPTED" || e.status === "ACTIVE") accepted += Math.max(0, e.estimateUnits - e.deliveredUnits);
+    else if (e.status === "WAITLISTED") waitlisted += e.estimateUnits;
+    else if (e.status === "REQUESTED") requested += e.estimateUnits;
+  }
+  const horizonWeeks = new Set(weeks.map((w) => w.weekStart)).size;
+  const bookable = weeks.reduce((sum, w) => sum + w.bookableUnits, 0);
+  const demand = accepted + waitlisted;
+  const utilisation = bookable > 0 ? fraction(demand, bookable) : fraction(0, 1);
+  const backlog = bookable > 0 ? fraction(demand * horizonWeeks, bookable) : null;
+  return {
+    horizonWeeks,
+    acceptedOutstandingUnits: accepted,
+    waitlistedUnits: waitlisted,
+    requestedUnits: requested,
+    demandUnits: demand,
+    bookableUnits: bookable,
+    utilisation,
+    utilisationBp: fractionToBasisPoints(utilisation),
+    backlogWeeks: backlog,
+    backlogWeeksRoundedUp: backlog === null ? null : ceilDiv(backlog.numerator, backlog.denominator),
+  };
 }

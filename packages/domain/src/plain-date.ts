@@ -93,3 +93,12 @@ export function daysBetween(from: PlainDate, to: PlainDate): number {
 export function compareDates(a: PlainDate, b: PlainDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** The later of two dates (ISO strings compare in calendar order). */
+export function laterDate(a: PlainDate, b: PlainDate): PlainDate {
+  return compareDates(a, b) >= 0 ? a : b;
+}
+
+export function earlierDate(a: PlainDate, b: PlainDate): PlainDate {
+  return compareDates(a, b) <= 0 ? a : b;
+}

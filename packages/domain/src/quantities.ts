@@ -115,6 +115,28 @@ export function parseDays(text: string, unitsPerDay: number, field = "days"): Re
   return ok(units);
 }
 
+/**
+ * Days given as a number (1.5) or a decimal string ("1.5") to units, exactly: the number is read
+ * through its shortest decimal form, never multiplied as a float. Zero is allowed only when
+ * `allowZero` is set (e.g. a host commitment of no days).
+ */
+export function unitsFromDays(
+  days: number | string,
+  unitsPerDay: number,
+  field = "days",
+  allowZero = false,
+): Result<Units> {
+  if (typeof days === "number") {
+    if (!Number.isFinite(days)) return invalid(field, "must be a number of days");
+    if (days < 0) return invalid(field, "must not be negative");
+    if (days === 0) return allowZero ? ok(0) : invalid(field, "must be more than zero");
+  }
+  const text = String(days).trim();
+  if (text.startsWith("-")) return invalid(field, "must not be negative");
+  if (allowZero && /^0+(\.0+)?$/.test(text)) return ok(0);
+  return parseDays(text, unitsPerDay, field);
+}
+
 /** Checks a unit count given by a caller: a positive safe integer. */
 export function checkPositiveUnits(units: unknown, field: string): Result<Units> {
   if (typeof units !== "number" || !Number.isSafeInteger(units))

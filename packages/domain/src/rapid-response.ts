@@ -1,5 +1,5 @@
 import type { EpochMs } from "./plain-date.js";
-import type { BasisPoints, Fraction } from "./quantities.js";
+import { type BasisPoints, type Fraction, divideHalfUp, floorDiv, fraction, fractionToBasisPoints } from "./quantities.js";
 import type { RegionPolicy } from "./region-policy.js";
 
 /** One rapid-response engagement: when it was requested and when an adviser was first on site. */
@@ -24,12 +24,49 @@ export interface RapidResponseSummary {
   readonly withinTargetBp: BasisPoints;
 }
 
-/** Rule 10. */
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+
+/**
+ * Rule 10. Response time = first on-site instant - request instant, in whole minutes (floored).
+ * The median of an even count is the mean of the two middle values rounded half up to a whole
+ * minute. Within target compares exact milliseconds with targetHours. A first on-site instant
+ * before the request (a data error upstream) counts as an immediate response.
+ */
 export function summariseRapidResponse(
-  _policy: Pick<RegionPolicy, "rapidResponse">,
-  _cases: readonly RapidResponseCase[],
+  policy: Pick<RegionPolicy, "rapidResponse">,
+  cases: readonly RapidResponseCase[],
 ): RapidResponseSummary {
-  throw new Error("pending");
+  const minutes: number[] = [];
+  let within = 0;
+  let pending = 0;
+  const targetMs = policy.rapidResponse.targetHours * HOUR_MS;
+  for (const c of cases) {
+    if (c.firstOnSiteAt === null) {
+      pending += 1;
+      continue;
+    }
+    const ms = Math.max(0, c.firstOnSiteAt - c.requestedAt);
+    minutes.push(floorDiv(ms, MINUTE_MS));
+    if (ms <= targetMs) within += 1;
+  }
+  minutes.sort((a, b) => a - b);
+  const n = minutes.length;
+  let median: number | null = null;
+  if (n > 0) {
+    const mid = floorDiv(n, 2);
+    median = n % 2 === 1 ? minutes[mid]! : divideHalfUp(minutes[mid - 1]! + minutes[mid]!, 2);
+  }
+  const share = n === 0 ? fraction(0, 1) : fraction(within, n);
+  return {
+    count: n,
+    pendingCount: pending,
+    medianMinutes: median,
+    medianHours: median === null ? null : divideHalfUp(median * 100, 60) / 100,
+    targetHours: policy.rapidResponse.targetHours,
+    withinTarget: share,
+    withinTargetBp: fractionToBasisPoints(share),
+  };
 }
 
 /** The earliest on-site instant among an engagement's deliveries. */

@@ -1,5 +1,5 @@
-import type { BasisPoints, Fraction, Pence, Units } from "./quantities.js";
-import type { RegionPolicy } from "./region-policy.js";
+import { type BasisPoints, type Fraction, type Pence, type Units, divideHalfUp, fraction, fractionToBasisPoints } from "./quantities.js";
+import { consultantBenchmarkDayRatePence, type RegionPolicy } from "./region-policy.js";
 
 export interface ValueForMoneyInput {
   readonly year: number;
@@ -32,7 +32,40 @@ export interface ValueForMoney {
   };
 }
 
-/** Rule 13. */
-export function valueForMoney(_policy: RegionPolicy, _input: ValueForMoneyInput): ValueForMoney {
-  throw new Error("pending");
+/**
+ * Rule 13. Per-day figures divide pence by days (units / unitsPerDay) and round half up to the
+ * penny. Coverage counts distinct authorities; region-wide bodies serve no single authority.
+ */
+export function valueForMoney(policy: RegionPolicy, input: ValueForMoneyInput): ValueForMoney {
+  const units = input.deliveredUnits;
+  const perDay = (pence: Pence) => (units > 0 ? divideHalfUp(pence * policy.unitsPerDay, units) : null);
+  const cost = perDay(input.programmeCostPence);
+  const benchmark = consultantBenchmarkDayRatePence(policy, input.year);
+  const served = new Set(input.servedAuthorityIds).size;
+  const share = input.authorityCount > 0 ? fraction(served, input.authorityCount) : fraction(0, 1);
+  return {
+    year: input.year,
+    programmeCostPence: input.programmeCostPence,
+    chargeIncomePence: input.chargeIncomePence,
+    deliveredUnits: units,
+    costPerDeliveredDayPence: cost,
+    netCostPerDeliveredDayPence: perDay(input.programmeCostPence - input.chargeIncomePence),
+    consultantBenchmarkDayRatePence: benchmark,
+    savingPerDayPence: cost === null ? null : benchmark - cost,
+    coverage: { served, total: input.authorityCount, share, shareBp: fractionToBasisPoints(share) },
+  };
+}
+
+/** The authorities whose organisations received any delivery (region-wide bodies count for none). */
+export function servedAuthorities(
+  deliveries: readonly { readonly organisationId: string }[],
+  organisations: readonly { readonly id: string; readonly homeAuthorityId: string | null }[],
+): string[] {
+  const home = new Map(organisations.map((o) => [o.id, o.homeAuthorityId]));
+  const served = new Set<string>();
+  for (const d of deliveries) {
+    const a = home.get(d.organisationId);
+    if (a) served.add(a);
+  }
+  return [...served].sort();
 }
