@@ -6,6 +6,7 @@ import { describeMachine } from "./report/machine.js";
 import { render, type Section } from "./report/markdown.js";
 import { runDataSuite } from "./suites/data.js";
 import { runDomainSuite } from "./suites/domain.js";
+import { runExplainSuite } from "./suites/explain.js";
 import { runGatewaySuite } from "./suites/gateway.js";
 import { runGrowthSuite } from "./suites/growth.js";
 import { runLeversSuite } from "./suites/levers.js";
@@ -26,6 +27,8 @@ async function runSuite(name: SuiteName, args: BenchArgs): Promise<Section[]> {
       return (await runGatewaySuite(load)).sections;
     case "levers":
       return (await runLeversSuite({ ...load, durationSeconds: args.leversDurationSeconds })).sections;
+    case "explain":
+      return (await runExplainSuite()).sections;
     case "growth":
       return (await runGrowthSuite({ connections: 1, durationSeconds: args.growthDurationSeconds })).sections;
   }

@@ -8,6 +8,15 @@ import { createGateway } from "@adviser-hub/gateway/src/yoga.js";
 // The gateway, exactly as `pnpm start` builds it, served in this process on 127.0.0.1 so that
 // every SQL statement it sends can be counted (see sql-capture.ts).
 
+let kyselyQueries = 0;
+let answered = 0;
+
+/** Requests the gateway finished answering, counted at its HTTP server. */
+export const answeredRequests = (): number => answered;
+
+/** Queries Kysely's log hook saw in this process: a second count, to check the pg-level one. */
+export const kyselyQueryCount = (): number => kyselyQueries;
+
 export interface RunningGateway {
   readonly url: string;
   readonly token: string;
@@ -16,9 +25,20 @@ export interface RunningGateway {
 
 export async function startGateway(databaseUrl: string, region = "london"): Promise<RunningGateway> {
   const env = { ...process.env, NODE_ENV: "production", AUTH_SECRET: "bench-secret-that-is-at-least-32-characters" };
-  const database = await openDatabase({ url: databaseUrl, maxConnections: 10 });
+  const database = await openDatabase({
+    url: databaseUrl,
+    maxConnections: 10,
+    log: (event) => {
+      if (event.level === "query" || event.level === "error") kyselyQueries += 1;
+    },
+  });
   const gateway = createGateway({ db: database.db, env, logging: false });
-  const server: Server = createServer(gateway);
+  const server: Server = createServer((request, response) => {
+    response.on("finish", () => {
+      answered += 1;
+    });
+    return gateway(request, response);
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const token = await signToken({ role: "REGION_ADMIN", region, authority: null, funder: null }, authSecret(env), {

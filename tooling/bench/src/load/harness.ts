@@ -1,6 +1,7 @@
+import { setTimeout } from "node:timers/promises";
 import pg from "pg";
 import { runLoad, type LoadResult } from "./autocannon.js";
-import { type RunningGateway, startGateway } from "./gateway-app.js";
+import { answeredRequests, kyselyQueryCount, type RunningGateway, startGateway } from "./gateway-app.js";
 import { authHeaders, postOperation, requestBody } from "./graphql-request.js";
 import type { Operation, OperationContext } from "./operations.js";
 import { type CapturedStatement, installSqlCapture, recordStatements, statementCount } from "./sql-capture.js";
@@ -18,6 +19,8 @@ export interface CapturedOperation {
   /** Null when the gateway answered errors: the operation is reported, not measured. */
   readonly failure: string | null;
   readonly statements: readonly CapturedStatement[];
+  /** The same request as counted by Kysely's log hook; differs only for SQL sent around Kysely. */
+  readonly kyselyStatements: number;
   readonly response: unknown;
 }
 
@@ -61,14 +64,16 @@ export async function captureOperations(gateway: RunningGateway, operations: rea
     // A first request warms the gateway's per-process caches (policy, parsed document) so the
     // recorded statements are those of a steady-state request.
     await postOperation(gateway.url, gateway.token, operation);
+    const kyselyBefore = kyselyQueryCount();
     const { result, statements } = await recordStatements(() => postOperation(gateway.url, gateway.token, operation));
+    const kyselyStatements = kyselyQueryCount() - kyselyBefore;
     const failure =
       result.errors && result.errors.length > 0
         ? result.errors.map((e) => `${e.extensions?.code ?? "ERROR"}: ${e.message}`).join("; ")
         : result.data === undefined || result.data === null
           ? "no data"
           : null;
-    captured.push({ operation, failure, statements, response: result });
+    captured.push({ operation, failure, statements, kyselyStatements, response: result });
   }
   return captured;
 }
@@ -89,11 +94,18 @@ export async function measure(
     durationSeconds: settings.durationSeconds,
   };
   await runLoad({ ...load, durationSeconds: 1 });
+  // autocannon stops on the clock and drops requests still in flight; the server finishes them.
+  // Let those settle so their statements are not counted in the next run.
+  await setTimeout(300);
   const before = statementCount();
+  const answeredBefore = answeredRequests();
   const result = await runLoad(load);
+  await setTimeout(300);
   const sent = statementCount() - before;
+  // Divided by the requests the gateway answered, including those autocannon stopped waiting for.
+  const served = answeredRequests() - answeredBefore;
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${operation.name}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`);
   }
-  return { ...result, statementsPerRequest: options.counted ? sent / Math.max(result.requests, 1) : null };
+  return { ...result, statementsPerRequest: options.counted ? sent / Math.max(served, 1) : null };
 }

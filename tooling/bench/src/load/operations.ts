@@ -51,7 +51,7 @@ export const quotaStatement = (c: OperationContext): Operation => ({
     remainingFreeDays
     chargeableDays
     charges { pence }
-    lines { deliveredOn freeDays chargeableDays charge { pence } }
+    lines { date deliveryCode days freeDays chargeableDays charge { pence } }
   }
 }`,
   variables: { region: c.region, holder: c.holder, year: c.year },

@@ -1,4 +1,4 @@
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import pg from "pg";
 import { serverUrl } from "../db/bench-database.js";
 
@@ -18,5 +18,6 @@ export async function describeMachine(): Promise<string> {
     `- Memory: ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
     `- Node ${process.versions.node}, PostgreSQL ${postgres} on 127.0.0.1 (same machine, loopback)`,
     "- Load generator: autocannon 9 in a child process; gateway and floor servers in the benchmark process",
+    `- Load average when the report was written (1, 5, 15 min): ${loadavg().map((l) => l.toFixed(2)).join(", ")}; other work on the machine shows here and in the figures`,
   ].join("\n");
 }

@@ -11,6 +11,7 @@ import {
 } from "../load/harness.js";
 import { engagementsPage, loadOperations } from "../load/operations.js";
 import { recordStatements } from "../load/sql-capture.js";
+import { kyselyQueryCount } from "../load/gateway-app.js";
 import { postOperation } from "../load/graphql-request.js";
 import { count, ms, ratio, type Section, table } from "../report/markdown.js";
 
@@ -22,6 +23,8 @@ export interface GatewayRow {
   readonly gateway: MeasuredLoad | null;
   readonly floor: MeasuredLoad | null;
   readonly failure: string | null;
+  /** Statements of one request sent alone: pg-level count, and Kysely's when it differs. */
+  readonly alone: string;
 }
 
 export async function runGatewaySuite(settings: LoadSettings): Promise<{ sections: Section[]; rows: GatewayRow[] }> {
@@ -39,7 +42,7 @@ export async function runGatewaySuite(settings: LoadSettings): Promise<{ section
     try {
       for (const c of captured) {
         if (c.failure !== null) {
-          rows.push({ name: c.operation.name, gateway: null, floor: null, failure: c.failure });
+          rows.push({ name: c.operation.name, gateway: null, floor: null, failure: c.failure, alone: "" });
           continue;
         }
         process.stderr.write(`gateway: ${c.operation.name}\n`);
@@ -48,7 +51,11 @@ export async function runGatewaySuite(settings: LoadSettings): Promise<{ section
         const viaFloor = await measure(`${floor.url}/${c.operation.name}`, gateway.token, c.operation, settings, {
           counted: false,
         });
-        rows.push({ name: c.operation.name, gateway: viaGateway, floor: viaFloor, failure: null });
+        const alone =
+          c.kyselyStatements === c.statements.length
+            ? String(c.statements.length)
+            : `${c.statements.length} (Kysely: ${c.kyselyStatements})`;
+        rows.push({ name: c.operation.name, gateway: viaGateway, floor: viaFloor, failure: null, alone });
       }
     } finally {
       await floor.close();
@@ -57,9 +64,10 @@ export async function runGatewaySuite(settings: LoadSettings): Promise<{ section
     // Statements per request must not grow with the page size (no N+1 under the connection).
     for (const first of [10, 50, 100]) {
       const operation = engagementsPage(context, first);
+      const kyselyBefore = kyselyQueryCount();
       const { result, statements } = await recordStatements(() => postOperation(gateway.url, gateway.token, operation));
       const failed = result.errors && result.errors.length > 0;
-      pageSizes.push([first, failed ? "error" : statements.length]);
+      pageSizes.push([first, failed ? "error" : statements.length, failed ? "error" : kyselyQueryCount() - kyselyBefore]);
     }
   } finally {
     await gateway.close();
@@ -69,16 +77,17 @@ export async function runGatewaySuite(settings: LoadSettings): Promise<{ section
     `National data set (${count(NATIONAL.deliveries)} deliveries requested, region \`${context.region}\`, year ${context.year}, holder \`${context.holder}\`, forecast from ${context.from}); ${settings.connections} connections, ${settings.durationSeconds} s per run after a 1 s warm-up.`,
     "",
     table(
-      ["operation", "gateway req/s", "p50 ms", "p99 ms", "SQL/request", "floor req/s", "floor p50 ms", "floor p99 ms", "gateway/floor req/s"],
+      ["operation", "gateway req/s", "p50 ms", "p99 ms", "SQL/request", "SQL alone", "floor req/s", "floor p50 ms", "floor p99 ms", "gateway/floor req/s"],
       rows.map((r) =>
         r.gateway === null || r.floor === null
-          ? [r.name, `not measured: ${r.failure ?? "?"}`, "", "", "", "", "", "", ""]
+          ? [r.name, `not measured: ${r.failure ?? "?"}`, "", "", "", "", "", "", "", ""]
           : [
               r.name,
               count(r.gateway.requestsPerSecond),
               ms(r.gateway.p50Ms),
               ms(r.gateway.p99Ms),
               (r.gateway.statementsPerRequest ?? Number.NaN).toFixed(2),
+              r.alone,
               count(r.floor.requestsPerSecond),
               ms(r.floor.p50Ms),
               ms(r.floor.p99Ms),
@@ -89,7 +98,7 @@ export async function runGatewaySuite(settings: LoadSettings): Promise<{ section
     "",
     "SQL statements per request of the engagements page, by page size (with nested organisation, adviser and deliveries):",
     "",
-    table(["first", "SQL statements"], pageSizes),
+    table(["first", "SQL statements (pg)", "queries (Kysely log)"], pageSizes),
   ].join("\n");
   return { sections: [{ title: "Gateway under load, against the floor", body }], rows };
 }
