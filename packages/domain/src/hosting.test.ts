@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import type { HostArrangement } from "./host-arrangement.js";
+import { checkHostSupport, checkSalaryShares, commitmentDelivered, type HostDelivery } from "./hosting.js";
+import { londonPilotPolicy } from "./presets/london-pilot.js";
+import { westOfScotlandPolicy } from "./presets/west-of-scotland.js";
+
+const arrangement = (extra: Partial<HostArrangement>): HostArrangement => ({
+  regionCode: "london",
+  id: "host-kc",
+  adviserId: "adv-1",
+  authorityId: "E09000020",
+  startDate: "2010-04-01",
+  endDate: null,
+  salaryShareBp: 5_000,
+  commitmentUnitsPerWeek: 2,
+  ...extra,
+});
+
+describe("salary shares (rule 7)", () => {
+  it("allows co-hosting up to 1 and back-to-back arrangements", () => {
+    const ok = [
+      arrangement({ id: "a", salaryShareBp: 5_000 }),
+      arrangement({ id: "b", authorityId: "E09000002", salaryShareBp: 5_000 }),
+      arrangement({ id: "c", adviserId: "adv-2", salaryShareBp: 10_000 }),
+    ];
+    expect(checkSalaryShares(ok)).toMatchObject({ ok: true });
+    const backToBack = [
+      arrangement({ id: "a", salaryShareBp: 10_000, endDate: "2010-12-31" }),
+      arrangement({ id: "b", salaryShareBp: 10_000, startDate: "2011-01-01" }),
+    ];
+    expect(checkSalaryShares(backToBack)).toMatchObject({ ok: true });
+  });
+
+  it("refuses concurrent shares above 1, naming the arrangement that tips it over", () => {
+    const over = [
+      arrangement({ id: "a", salaryShareBp: 6_000, endDate: "2011-03-31" }),
+      arrangement({ id: "b", salaryShareBp: 3_000 }),
+      arrangement({ id: "c", salaryShareBp: 2_000, startDate: "2011-03-01" }),
+    ];
+    expect(checkSalaryShares(over)).toMatchObject({ ok: false, error: { code: "VALIDATION", field: "arrangements[2].salaryShareBp" } });
+    expect(checkSalaryShares([arrangement({ salaryShareBp: 10_001 })])).toMatchObject({ error: { field: "arrangements[0].salaryShareBp" } });
+    expect(checkSalaryShares([arrangement({ endDate: "2010-03-31" })])).toMatchObject({ error: { field: "arrangements[0].endDate" } });
+  });
+});
+
+describe("host support eligibility (rule 7)", () => {
+  const arrangements = [arrangement({ endDate: "2011-03-31" })];
+  it("is only for organisations in the area of an authority hosting the adviser, while active", () => {
+    const base = { adviserId: "adv-1", date: "2010-06-01", organisationHomeAuthorityId: "E09000020", arrangements };
+    expect(checkHostSupport(base)).toMatchObject({ ok: true, value: { id: "host-kc" } });
+    expect(checkHostSupport({ ...base, organisationHomeAuthorityId: "E09000002" })).toMatchObject({ error: { field: "organisationId" } });
+    expect(checkHostSupport({ ...base, organisationHomeAuthorityId: null })).toMatchObject({ error: { field: "organisationId" } });
+    expect(checkHostSupport({ ...base, adviserId: "adv-2" })).toMatchObject({ error: { field: "organisationId" } });
+    expect(checkHostSupport({ ...base, date: "2011-04-01" })).toMatchObject({ error: { field: "date" } });
+  });
+});
+
+describe("commitment delivered (rule 7)", () => {
+  const hostDelivery = (date: string, units: number, extra: Partial<HostDelivery> = {}): HostDelivery => ({
+    adviserId: "adv-1",
+    date,
+    units,
+    strand: "HOST_SUPPORT",
+    organisationHomeAuthorityId: "E09000020",
+    ...extra,
+  });
+
+  it("measures host-support days against the commitment pro rata over working days", () => {
+    const deliveries = [
+      hostDelivery("2010-05-04", 40),
+      hostDelivery("2011-02-01", 40),
+      hostDelivery("2011-04-01", 10), // next year
+      hostDelivery("2010-06-01", 10, { strand: "PROJECT_SUPPORT" }),
+      hostDelivery("2010-06-01", 10, { organisationHomeAuthorityId: "E09000002" }),
+      hostDelivery("2010-06-01", 10, { adviserId: "adv-2" }),
+    ];
+    // 253 working days in 2010-11 at 1 day (2 units) a week of 5 days: 506/5 units.
+    expect(commitmentDelivered(londonPilotPolicy, arrangement({}), 2010, deliveries)).toEqual({
+      arrangementId: "host-kc",
+      adviserId: "adv-1",
+      authorityId: "E09000020",
+      year: 2010,
+      committed: { numerator: 506, denominator: 5 },
+      committedUnits: 101,
+      deliveredUnits: 80,
+      ratio: { numerator: 200, denominator: 253 },
+      ratioBp: 7_905,
+    });
+    const late = commitmentDelivered(londonPilotPolicy, arrangement({ startDate: "2010-09-01" }), 2010, deliveries);
+    expect([late.committed, late.deliveredUnits]).toEqual([{ numerator: 298, denominator: 5 }, 40]);
+  });
+
+  it("works for a co-hosted adviser in the second region", () => {
+    const a = arrangement({ id: "h-a", authorityId: "S12000046", salaryShareBp: 5_000, commitmentUnitsPerWeek: 4, startDate: "2010-07-01" });
+    const b = arrangement({ id: "h-b", authorityId: "S12000038", salaryShareBp: 3_000, commitmentUnitsPerWeek: 3, startDate: "2010-07-01" });
+    expect(checkSalaryShares([a, b])).toMatchObject({ ok: true });
+    const deliveries = [hostDelivery("2010-08-03", 7, { organisationHomeAuthorityId: "S12000046" }), hostDelivery("2010-08-04", 5, { organisationHomeAuthorityId: "S12000038" })];
+    const ra = commitmentDelivered(westOfScotlandPolicy, a, 2010, deliveries);
+    const rb = commitmentDelivered(westOfScotlandPolicy, b, 2010, deliveries);
+    expect([ra.deliveredUnits, rb.deliveredUnits]).toEqual([7, 5]);
+    // Year 2010 runs July to June; the ratio of committed units follows 4:3.
+    expect(ra.committed.numerator * 3 * rb.committed.denominator).toBe(rb.committed.numerator * 4 * ra.committed.denominator);
+  });
+});

@@ -1,0 +1,141 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { londonPilotPolicy } from "./presets/london-pilot.js";
+import { westOfScotlandPolicy } from "./presets/west-of-scotland.js";
+import {
+  allowanceUnits,
+  consultantBenchmarkDayRatePence,
+  defaultDayRatePence,
+  parseRegionPolicy,
+  type RegionPolicy,
+} from "./region-policy.js";
+
+const asJson = (p: RegionPolicy) => JSON.parse(JSON.stringify(p)) as Record<string, unknown>;
+const fields = (input: unknown) => {
+  const r = parseRegionPolicy(input);
+  return r.ok ? [] : r.error.issues.map((i) => i.field);
+};
+
+describe("region policy validation (rule 15)", () => {
+  it("accepts both presets, also after a JSON round trip", () => {
+    for (const preset of [londonPilotPolicy, westOfScotlandPolicy]) {
+      expect(parseRegionPolicy(preset)).toEqual({ ok: true, value: preset });
+      expect(parseRegionPolicy(asJson(preset))).toEqual({ ok: true, value: preset });
+    }
+  });
+
+  it("names the field of every problem", () => {
+    const p = asJson(londonPilotPolicy);
+    const strands = p.strands as Record<string, Record<string, unknown>>;
+    strands.PROJECT_SUPPORT = { ...strands.PROJECT_SUPPORT, consumesQuota: "yes" };
+    strands.GARDENING = { consumesQuota: false, chargedAfterQuota: false, heldToCapacity: false };
+    delete strands.STRATEGIC;
+    p.unitsPerDay = 3;
+    p.financialYearStart = { month: 4, day: 31 };
+    p.quotaPooling = "BOROUGH";
+    p.bankHolidays = [{ date: "2011-02-29", name: "Not a day" }];
+    p.defaultDayRate = { pence: 550.5, byYear: [] };
+    p.rapidResponse = { reserveUnitsPerAdviserWeek: -1, targetHours: 48 };
+    p.workingWeekdays = [1, 2, 8];
+    p.currency = { ...(p.currency as object), code: "pounds" };
+    p.colour = "red";
+    expect(fields(p).sort()).toEqual(
+      [
+        "strands.PROJECT_SUPPORT.consumesQuota",
+        "strands.GARDENING",
+        "strands.STRATEGIC",
+        "unitsPerDay",
+        "financialYearStart.day",
+        "quotaPooling",
+        "bankHolidays[0].date",
+        "defaultDayRate.pence",
+        "rapidResponse.reserveUnitsPerAdviserWeek",
+        "workingWeekdays[2]",
+        "currency.code",
+        "colour",
+      ].sort(),
+    );
+    const r = parseRegionPolicy(p);
+    expect(r.ok || r.error.code).toBe("VALIDATION");
+  });
+
+  it("holds rules 7 and 8 in every region: host support is free of quota, rapid response never blocked", () => {
+    const p = asJson(londonPilotPolicy);
+    const strands = p.strands as Record<string, Record<string, unknown>>;
+    strands.HOST_SUPPORT = { ...strands.HOST_SUPPORT, consumesQuota: true };
+    strands.RAPID_RESPONSE = { ...strands.RAPID_RESPONSE, heldToCapacity: true };
+    expect(fields(p)).toEqual(["strands.RAPID_RESPONSE.heldToCapacity", "strands.HOST_SUPPORT.consumesQuota"]);
+  });
+
+  it("refuses repeated year overrides and a missing object", () => {
+    const p = asJson(londonPilotPolicy);
+    p.freeDaysPerYear = { defaultUnits: 20, byYear: [{ year: 2010, units: 10 }, { year: 2010, units: 12 }], byHolderYear: [] };
+    expect(fields(p)).toEqual(["freeDaysPerYear.byYear[1]"]);
+    expect(fields(null)).toEqual(["policy"]);
+    expect(fields({})).toContain("strands");
+  });
+
+  it("resolves allowances and rates by holder override, then year, then default", () => {
+    const p: RegionPolicy = {
+      ...londonPilotPolicy,
+      freeDaysPerYear: { defaultUnits: 20, byYear: [{ year: 2011, units: 16 }], byHolderYear: [{ holderId: "E09000001", year: 2011, units: 4 }] },
+    };
+    expect([allowanceUnits(p, "E09000002", 2010), allowanceUnits(p, "E09000002", 2011), allowanceUnits(p, "E09000001", 2011)]).toEqual([20, 16, 4]);
+    expect([defaultDayRatePence(westOfScotlandPolicy, 2010), defaultDayRatePence(westOfScotlandPolicy, 2011)]).toEqual([48_000, 49_500]);
+    expect(consultantBenchmarkDayRatePence(londonPilotPolicy, 2010)).toBe(80_000);
+  });
+
+  it("the London preset carries the pilot's facts", () => {
+    expect(londonPilotPolicy).toMatchObject({
+      code: "london",
+      unitsPerDay: 2,
+      freeDaysPerYear: { defaultUnits: 20 },
+      quotaPooling: "AREA",
+      defaultDayRate: { pence: 55_000 },
+      consultantBenchmarkDayRate: { pence: 80_000 },
+    });
+    const holidays = londonPilotPolicy.bankHolidays.map((h) => h.date);
+    expect(holidays).toEqual(expect.arrayContaining(["2011-04-29", "2012-06-04", "2012-06-05"]));
+    expect(holidays).not.toContain("2012-05-28");
+    expect(holidays.filter((d) => d.startsWith("2010"))).toHaveLength(8);
+    expect(holidays.filter((d) => d.startsWith("2011"))).toHaveLength(9);
+    expect(holidays.filter((d) => d.startsWith("2012"))).toHaveLength(9);
+  });
+});
+
+/** Source files that hold rules (not presets, not tests, not test support). */
+function ruleFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === "presets" || name === "test-support" ? [] : ruleFiles(path);
+    return name.endsWith(".ts") && !name.endsWith(".test.ts") ? [path] : [];
+  });
+}
+
+describe("no region constant in rule code", () => {
+  const files = ruleFiles(import.meta.dirname);
+
+  it("finds the rule files", () => {
+    expect(files.length).toBeGreaterThan(20);
+  });
+
+  it("holds no London number, code or name", () => {
+    const offending = files.filter((f) =>
+      /\b55_?000\b|\b80_?000\b|\b36_?000_?000\b|E09\d{6}|["']london["']|London/.test(readFileSync(f, "utf8")),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it("uses no float rounding or parsing", () => {
+    const offending = files.filter((f) => /Math\.round|toFixed|parseFloat/.test(readFileSync(f, "utf8")));
+    expect(offending).toEqual([]);
+  });
+
+  it("imports nothing but its own files", () => {
+    const offending = files.filter((f) =>
+      [...readFileSync(f, "utf8").matchAll(/from\s+["']([^"']+)["']/g)].some((m) => !m[1]!.startsWith(".")),
+    );
+    expect(offending).toEqual([]);
+  });
+});
