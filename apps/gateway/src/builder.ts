@@ -5,7 +5,7 @@ import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
 import { GraphQLError } from "graphql";
-import { isStaff } from "./auth/viewer.js";
+import { isStaff, type Role } from "./auth/viewer.js";
 import type { GatewayContext } from "./context.js";
 import type { DecimalDays } from "./format/days.js";
 import { decodeRegionalId, encodeRegionalId } from "./global-id.js";
@@ -47,6 +47,8 @@ export const builder = new SchemaBuilder<{
     authorityIn: string;
     /** FUNDER token of this region whose funder contributes to it. */
     funderOf: string;
+    /** The token's role is one of these (mutations: the region is always the token's own). */
+    anyRole: readonly Role[];
   };
   Connection: { totalCount: number };
 }>({
@@ -69,6 +71,7 @@ export const builder = new SchemaBuilder<{
         staffOf: (region) => isStaff(viewer, region),
         adminOf: (region) => viewer?.role === "REGION_ADMIN" && viewer.region === region,
         authorityIn: (region) => viewer?.role === "AUTHORITY" && viewer.region === region,
+        anyRole: (allowed) => viewer !== null && allowed.includes(viewer.role),
         funderOf: async (region) =>
           viewer?.role === "FUNDER" &&
           viewer.region === region &&

@@ -1,7 +1,8 @@
 /**
  * Day quantities travel as integer units (1 unit = 1/unitsPerDay day). Clients see them as an
  * exact decimal string ("2.5"), computed with integer arithmetic only, so no binary fraction
- * ever leaks into a report.
+ * ever leaks into a report. `unitsPerDay` may be a multiple of the granularity so that exact
+ * fractions of a unit (a pro-rata commitment) can be shown too.
  */
 export function formatDays(units: number, unitsPerDay: number): string {
   if (!Number.isSafeInteger(units) || !Number.isSafeInteger(unitsPerDay) || unitsPerDay <= 0) {
@@ -20,7 +21,12 @@ export function formatDays(units: number, unitsPerDay: number): string {
     digits += String(remainder / per);
     remainder %= per;
   }
-  if (remainder !== 0n) throw new RangeError(`${units}/${unitsPerDay} days has no exact decimal form`);
+  if (remainder !== 0n) {
+    // Only pro-rata fractions (a commitment over a short week) land here: show them to four
+    // places, rounded half up, rather than fail.
+    const scaled = (2n * abs * 10_000n + per) / (2n * per);
+    return `${sign}${scaled / 10_000n}.${(scaled % 10_000n).toString().padStart(4, "0")}`.replace(/\.?0+$/, "");
+  }
   return `${sign}${whole}.${digits}`;
 }
 

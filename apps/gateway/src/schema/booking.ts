@@ -1,14 +1,22 @@
-import type { BookingRow } from "@adviser-hub/persistence";
+import { type BookingRow, bookAdviser, bookingsByIds } from "@adviser-hub/persistence";
 import { builder } from "../builder.js";
 import { regionalKey } from "../global-id.js";
+import { loadRegional } from "../loaders/regional.js";
 import { Adviser } from "./adviser.js";
 import { daysOf } from "./days-of.js";
 import { BookingStatusEnum } from "./enums.js";
+import { mutationErrors } from "./errors.js";
+import { actorOf, mutationScopes, rowId, unwrap } from "./mutation-support.js";
+import { staffOrAuthority } from "./scopes.js";
 
 /** Planned adviser days in one week for one engagement. */
-export const Booking = builder.objectRef<BookingRow>("Booking");
+export const Booking = builder.loadableObjectRef<BookingRow, string>("Booking", {
+  load: (keys: string[], context) => loadRegional(context.db, keys, bookingsByIds),
+});
 
 Booking.implement({
+  // Reached through an engagement the viewer may see; never by funders.
+  authScopes: (row) => staffOrAuthority(row.region_code),
   description: "Planned adviser days in one week for one engagement.",
   fields: (t) => ({
     code: t.exposeString("id", { description: "The booking's id within the region." }),
@@ -26,3 +34,64 @@ Booking.implement({
     }),
   }),
 });
+
+const BookAdviserInput = builder.inputType("BookAdviserInput", {
+  description: "Planned adviser days in one week for an engagement.",
+  fields: (t) => ({
+    engagementId: t.id({ required: true, description: "The engagement (global id or code)." }),
+    adviserId: t.id({ required: true, description: "The adviser (global id or code)." }),
+    weekStart: t.field({ type: "Date", required: true, description: "A date in the week (normalised to its Monday)." }),
+    days: t.field({ type: "Days", required: true, description: "Days planned, on the region's granularity." }),
+    status: t.field({ type: BookingStatusEnum, required: true, description: "TENTATIVE or CONFIRMED." }),
+  }),
+});
+
+const BookAdviserPayload = builder
+  .objectRef<{ region: string; id: string; overbooked: boolean; bookableUnits: number; alreadyBookedUnits: number; unitsPerDay: number }>(
+    "BookAdviserPayload",
+  )
+  .implement({
+    description: "The booking made, with the week's capacity as checked.",
+    fields: (t) => ({
+      booking: t.field({ type: Booking, description: "The booking.", resolve: (p) => regionalKey(p.region, p.id) }),
+      overbooked: t.exposeBoolean("overbooked", { description: "A tentative booking that takes the week past bookable days (flagged, not refused)." }),
+      bookableDays: t.field({ type: "Days", description: "Bookable days that week.", resolve: (p) => ({ units: p.bookableUnits, unitsPerDay: p.unitsPerDay }) }),
+      alreadyBookedDays: t.field({
+        type: "Days",
+        description: "Confirmed days already booked on capacity-held strands before this booking.",
+        resolve: (p) => ({ units: p.alreadyBookedUnits, unitsPerDay: p.unitsPerDay }),
+      }),
+    }),
+  });
+
+builder.mutationField("bookAdviser", (t) =>
+  t.field({
+    type: BookAdviserPayload,
+    description:
+      "Books adviser days in a week (REGION_ADMIN, ADVISER). A confirmed booking on a capacity-held strand beyond bookable days fails with CapacityExceededError.",
+    ...mutationScopes(["REGION_ADMIN", "ADVISER"]),
+    errors: { types: mutationErrors, union: { name: "BookAdviserResult", description: "The booking, or why it was refused." } },
+    args: { input: t.arg({ type: BookAdviserInput, required: true, description: "The booking." }) },
+    resolve: async (_root, { input }, context) => {
+      const result = await unwrap(
+        context,
+        bookAdviser(context.db, actorOf(context), {
+          engagementId: rowId(context, String(input.engagementId), "Engagement", "engagementId"),
+          adviserId: rowId(context, String(input.adviserId), "Adviser", "adviserId"),
+          weekStart: input.weekStart,
+          days: input.days.text,
+          status: input.status,
+        }),
+      );
+      const policy = await context.loaders.latestPolicy(context.viewer!.region);
+      return {
+        region: context.viewer!.region,
+        id: result.booking.id,
+        overbooked: result.check.overbooked,
+        bookableUnits: result.check.bookableUnits,
+        alreadyBookedUnits: result.check.alreadyBookedUnits,
+        unitsPerDay: policy.unitsPerDay,
+      };
+    },
+  }),
+);

@@ -1,6 +1,8 @@
 import { financialYearStartDate } from "@adviser-hub/domain";
 import {
+  decideEngagement,
   deliveriesOfEngagements,
+  requestEngagement,
   type EngagementWithArea,
   engagementsByIds,
   pageEngagements,
@@ -19,6 +21,8 @@ import { Adviser } from "./adviser.js";
 import { Booking } from "./booking.js";
 import { pageRequest, toConnection } from "./connection.js";
 import { daysOf } from "./days-of.js";
+import { mutationErrors } from "./errors.js";
+import { actorOf, mutationScopes, rowId, unwrap } from "./mutation-support.js";
 import { Delivery } from "./delivery.js";
 import { EngagementStatusEnum, StrandEnum } from "./enums.js";
 import { Money, money } from "./money.js";
@@ -197,4 +201,119 @@ builder.objectField(Region, "engagements", (t) =>
     { name: "EngagementConnection", description: "A page of engagements with the filtered total." },
     { name: "EngagementEdge", description: "An engagement in a page." },
   ),
+);
+
+const RequestEngagementInput = builder.inputType("RequestEngagementInput", {
+  description: "A request for a piece of work.",
+  fields: (t) => ({
+    organisationId: t.id({ required: true, description: "The client organisation (global id or code)." }),
+    strand: t.field({ type: StrandEnum, required: true, description: "The strand of work." }),
+    title: t.string({ required: true, description: "What the work is." }),
+    themes: t.stringList({ required: false, description: "Themes, e.g. \"court delays\"." }),
+    leadAdviserId: t.id({ required: false, description: "The adviser to lead it (global id or code)." }),
+    agreedDayRatePence: t.int({ required: false, description: "An agreed day rate in pence, if one was negotiated for this work." }),
+    estimateDays: t.field({ type: "Days", required: true, description: "Estimated days, on the region's granularity." }),
+    startDate: t.field({ type: "Date", required: true, description: "Planned start." }),
+    endDate: t.field({ type: "Date", required: false, description: "Planned end." }),
+    notes: t.string({ required: false, description: "Free-text notes for the region's staff." }),
+  }),
+});
+
+const RequestEngagementPayload = builder.objectRef<{ region: string; id: string; waitlisted: boolean }>("RequestEngagementPayload").implement({
+  description: "The stored request: REQUESTED, or WAITLISTED at once with its earliest week when it does not fit capacity.",
+  fields: (t) => ({
+    engagement: t.field({ type: Engagement, description: "The new engagement.", resolve: (p) => regionalKey(p.region, p.id) }),
+    waitlisted: t.exposeBoolean("waitlisted", { description: "True when it did not fit capacity and was waitlisted." }),
+  }),
+});
+
+builder.mutationField("requestEngagement", (t) =>
+  t.field({
+    type: RequestEngagementPayload,
+    description: "Asks for a piece of work. Staff for any organisation of the region; an AUTHORITY for its own area's organisations.",
+    ...mutationScopes(["REGION_ADMIN", "ADVISER", "AUTHORITY"]),
+    errors: { types: mutationErrors, union: { name: "RequestEngagementResult", description: "The request, or why it was refused." } },
+    args: { input: t.arg({ type: RequestEngagementInput, required: true, description: "The request." }) },
+    resolve: async (_root, { input }, context) => {
+      const result = await unwrap(
+        context,
+        requestEngagement(context.db, actorOf(context), {
+          organisationId: rowId(context, String(input.organisationId), "Organisation", "organisationId"),
+          strand: input.strand,
+          title: input.title,
+          themes: input.themes ?? [],
+          leadAdviserId: input.leadAdviserId == null ? null : rowId(context, String(input.leadAdviserId), "Adviser", "leadAdviserId"),
+          agreedDayRatePence: input.agreedDayRatePence ?? null,
+          estimateDays: input.estimateDays.text,
+          startDate: input.startDate,
+          endDate: input.endDate ?? null,
+          notes: input.notes ?? null,
+        }),
+      );
+      return { region: context.viewer!.region, id: result.engagement.id, waitlisted: result.engagement.status === "WAITLISTED" };
+    },
+  }),
+);
+
+const DecideEngagementInput = builder.inputType("DecideEngagementInput", {
+  description: "A move of an engagement along its lifecycle.",
+  fields: (t) => ({
+    engagementId: t.id({ required: true, description: "The engagement (global id or code)." }),
+    to: t.field({
+      type: EngagementStatusEnum,
+      required: true,
+      description: "The status to move to (ACCEPTED, WAITLISTED, DECLINED, WITHDRAWN, COMPLETED, CANCELLED).",
+    }),
+    reason: t.string({ required: false, description: "Why." }),
+    earliestWeek: t.field({ type: "Date", required: false, description: "For WAITLISTED: the Monday it could start; computed when absent." }),
+    expectedVersion: t.int({ required: false, description: "The version last read; a later change makes this fail." }),
+  }),
+});
+
+const DecideEngagementPayload = builder
+  .objectRef<{ region: string; id: string; transition: EngagementTransitionRow }>("DecideEngagementPayload")
+  .implement({
+    description: "The engagement after the decision.",
+    fields: (t) => ({
+      engagement: t.field({ type: Engagement, description: "The engagement.", resolve: (p) => regionalKey(p.region, p.id) }),
+      transition: t.field({ type: EngagementTransition, description: "The change made.", resolve: (p) => p.transition }),
+    }),
+  });
+
+builder.mutationField("decideEngagement", (t) =>
+  t.field({
+    type: DecideEngagementPayload,
+    description:
+      "Accepts, waitlists, declines, completes or cancels an engagement (REGION_ADMIN); an AUTHORITY may withdraw its own area's waitlisted request. Accepting checks capacity.",
+    ...mutationScopes(["REGION_ADMIN", "AUTHORITY"]),
+    errors: { types: mutationErrors, union: { name: "DecideEngagementResult", description: "The decision, or why it was refused." } },
+    args: { input: t.arg({ type: DecideEngagementInput, required: true, description: "The decision." }) },
+    resolve: async (_root, { input }, context) => {
+      const result = await unwrap(
+        context,
+        decideEngagement(context.db, actorOf(context), {
+          engagementId: rowId(context, String(input.engagementId), "Engagement", "engagementId"),
+          to: input.to,
+          reason: input.reason ?? null,
+          earliestWeek: input.earliestWeek ?? null,
+          ...(input.expectedVersion == null ? {} : { expectedVersion: input.expectedVersion }),
+        }),
+      );
+      const tr = result.transition;
+      return {
+        region: context.viewer!.region,
+        id: result.engagement.id,
+        transition: {
+          region_code: context.viewer!.region,
+          id: 0,
+          engagement_id: tr.engagementId,
+          from_status: tr.from,
+          to_status: tr.to,
+          by_actor: tr.by,
+          at: tr.at,
+          reason: tr.reason,
+        },
+      };
+    },
+  }),
 );

@@ -32,15 +32,3 @@ export const BookingStatusEnum = builder.enumType("BookingStatus", {
     CONFIRMED: { description: "Committed; on capacity-held strands may not exceed bookable days." },
   },
 });
-
-export const DecisionEnum = builder.enumType("EngagementDecision", {
-  description: "A decision on a requested or waitlisted engagement.",
-  values: {
-    ACCEPT: { description: "Accept the request." },
-    WAITLIST: { description: "Put the request on the waitlist." },
-    DECLINE: { description: "Decline the request." },
-    WITHDRAW: { description: "Withdraw a waitlisted request." },
-    COMPLETE: { description: "Mark an active engagement completed." },
-    CANCEL: { description: "Cancel an accepted or active engagement." },
-  },
-});

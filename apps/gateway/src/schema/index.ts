@@ -15,8 +15,15 @@ import "./organisation.js";
 import "./delivery.js";
 import "./booking.js";
 import "./engagement.js";
+import "./funding-report.js";
+import "./quota-statement.js";
+import "./capacity-forecast.js";
+import "./benchmark.js";
+import "./statement.js";
+import "./outcome.js";
 import { builder } from "../builder.js";
 
 builder.queryType({ description: "Reads: the viewer, a region and its reports." });
+builder.mutationType({ description: "Writes: each one transaction, answering its payload or a typed error." });
 
 export const schema = builder.toSchema({ sortSchema: true });

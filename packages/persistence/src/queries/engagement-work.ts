@@ -101,3 +101,37 @@ export async function totalsOfEngagements(
     };
   });
 }
+
+/** Deliveries of one region by id (removed ones included, so a correction can show them). */
+export async function deliveriesByIds(
+  db: Queryable,
+  region: string,
+  ids: readonly string[],
+): Promise<(DeliveryRow | undefined)[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom("deliveries")
+    .selectAll()
+    .where("region_code", "=", region)
+    .where("id", "in", [...ids])
+    .execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id));
+}
+
+/** Bookings of one region by id. */
+export async function bookingsByIds(
+  db: Queryable,
+  region: string,
+  ids: readonly string[],
+): Promise<(BookingRow | undefined)[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom("bookings")
+    .selectAll()
+    .where("region_code", "=", region)
+    .where("id", "in", [...ids])
+    .execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id));
+}

@@ -1,7 +1,9 @@
 export { advisersByIds, advisersOfRegion } from "./advisers.js";
 export { authoritiesByIds, pageAuthorities } from "./authorities.js";
 export {
+  bookingsByIds,
   bookingsOfEngagements,
+  deliveriesByIds,
   deliveriesOfEngagements,
   type EngagementTotals,
   totalsOfEngagements,
@@ -25,3 +27,21 @@ export {
   type RegionSummary,
   regionsByCodes,
 } from "./regions.js";
+export { type BenchmarkInputRow, benchmarkInputs } from "./benchmark-inputs.js";
+export { type CapacityAdviser, capacityAdvisers, type WeekLoad, weekLoads } from "./capacity-inputs.js";
+export { type ChargingTerms, chargeIncome } from "./charge-income.js";
+export { type FundingFigures, fundingFigures } from "./funding-figures.js";
+export {
+  type HostArrangementYear,
+  hostArrangementsForYear,
+  type OutcomeCounts,
+  outcomeCounts,
+  type RapidResponseTiming,
+  rapidResponseTimings,
+} from "./programme-evidence.js";
+export {
+  findQuotaHolder,
+  type QuotaDeliveryRow,
+  type QuotaHolderCandidate,
+  quotaDeliveries,
+} from "./quota-deliveries.js";

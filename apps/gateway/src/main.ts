@@ -1,0 +1,48 @@
+import { createServer } from "node:http";
+import { migrateToLatest, openDatabase, seedLondonPilot } from "@adviser-hub/persistence";
+import { MissingSecretError } from "./auth/secret.js";
+import { createGateway } from "./yoga.js";
+
+// `pnpm start`: embedded PGlite unless DATABASE_URL is set; an empty database is migrated and
+// seeded with the London 2010-12 pilot; then POST /graphql (GraphiQL on GET outside production).
+async function main(): Promise<void> {
+  const port = Number.parseInt(process.env.PORT ?? "4000", 10);
+  const host = process.env.HOST ?? "127.0.0.1";
+  const app = await openDatabase();
+  await migrateToLatest(app.db);
+  const regions = await app.db.selectFrom("regions").select("region_code").limit(1).execute();
+  if (regions.length === 0) {
+    process.stdout.write("Empty database: seeding the London 2010-12 pilot...\n");
+    await seedLondonPilot(app.db);
+  }
+  const gateway = createGateway({ db: app.db, logging: process.env.NODE_ENV !== "test" });
+  const server = createServer(gateway);
+  server.listen(port, host, () => {
+    const where = app.kind === "server" ? "PostgreSQL (DATABASE_URL)" : "embedded PGlite";
+    process.stdout.write(
+      [
+        `Adviser Hub gateway on http://${host}:${port}/graphql (${where})`,
+        "Get a token:  pnpm --silent token --role REGION_ADMIN --region london",
+        "Then:         curl -s http://127.0.0.1:4000/graphql -H 'content-type: application/json' \\",
+        "                -H \"authorization: Bearer $TOKEN\" -d '{\"query\":\"{ viewer { role region } }\"}'",
+        "",
+      ].join("\n"),
+    );
+  });
+  const stop = () => {
+    server.close(() => {
+      void app.close().then(() => process.exit(0));
+    });
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof MissingSecretError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Could not start the gateway: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,199 @@
+import {
+  type AllocationLine,
+  allocateQuota,
+  allocationLines,
+  allowanceUnits,
+  type HolderYearSummary,
+  type NegotiatedRate,
+  type QuotaDelivery,
+} from "@adviser-hub/domain";
+import { findQuotaHolder, type QuotaDeliveryRow, quotaDeliveries } from "@adviser-hub/persistence";
+import { builder } from "../builder.js";
+import { ForbiddenError, NotFoundError, ValidationError } from "../errors/index.js";
+import { StrandEnum } from "./enums.js";
+import { validYear } from "./funding-report.js";
+import { Money, money } from "./money.js";
+import { staffOrAuthority } from "./scopes.js";
+
+interface QuotaLineValue {
+  readonly region: string;
+  readonly unitsPerDay: number;
+  readonly row: QuotaDeliveryRow;
+  readonly line: AllocationLine;
+}
+
+interface QuotaStatementValue {
+  readonly region: string;
+  readonly year: number;
+  readonly unitsPerDay: number;
+  readonly holderKind: "AUTHORITY" | "ORGANISATION";
+  readonly holderId: string;
+  readonly holderName: string;
+  readonly summary: HolderYearSummary;
+  readonly lines: readonly QuotaLineValue[];
+}
+
+const QuotaHolderKindEnum = builder.enumType("QuotaHolderKind", {
+  description: "Who holds a free allowance.",
+  values: {
+    AUTHORITY: { description: "An authority's area: its council, board, police and health partners share one allowance." },
+    ORGANISATION: { description: "One organisation (region-wide bodies, or regions that pool by organisation)." },
+  },
+});
+
+const QuotaLine = builder.objectRef<QuotaLineValue>("QuotaLine").implement({
+  description: "One delivery's share of the allowance: its free and chargeable parts (a delivery can be split).",
+  fields: (t) => ({
+    deliveryCode: t.string({ description: "The delivery's id.", resolve: (l) => l.row.id }),
+    date: t.field({ type: "Date", description: "The date delivered.", resolve: (l) => l.row.date }),
+    organisationCode: t.string({ description: "The client organisation's id.", resolve: (l) => l.row.organisationId }),
+    organisationName: t.string({ description: "The client organisation's name.", resolve: (l) => l.row.organisationName }),
+    engagementCode: t.string({ description: "The engagement's id.", resolve: (l) => l.row.engagementId }),
+    engagementTitle: t.string({ description: "The engagement's title.", resolve: (l) => l.row.engagementTitle }),
+    strand: t.field({ type: StrandEnum, description: "The engagement's strand.", resolve: (l) => l.row.strand }),
+    days: t.field({ type: "Days", description: "Days delivered.", resolve: (l) => ({ units: l.line.units, unitsPerDay: l.unitsPerDay }) }),
+    quotaDays: t.field({
+      type: "Days",
+      description: "Days drawn from the free allowance.",
+      resolve: (l) => ({ units: l.line.quotaUnits, unitsPerDay: l.unitsPerDay }),
+    }),
+    freeDays: t.field({
+      type: "Days",
+      description: "Days not charged (allowance plus free strands).",
+      resolve: (l) => ({ units: l.line.freeUnits, unitsPerDay: l.unitsPerDay }),
+    }),
+    chargeableDays: t.field({
+      type: "Days",
+      description: "Days charged.",
+      resolve: (l) => ({ units: l.line.chargeableUnits, unitsPerDay: l.unitsPerDay }),
+    }),
+    dayRate: t.field({
+      type: Money,
+      nullable: true,
+      description: "Rate the chargeable part is priced at (agreed, else negotiated, else default); null when nothing is chargeable.",
+      resolve: (l) => (l.line.chargeableUnits > 0 ? money(l.line.dayRatePence) : null),
+    }),
+    charge: t.field({ type: Money, description: "Charge for the line, rounded half up to the penny.", resolve: (l) => money(l.line.chargePence) }),
+  }),
+});
+
+const days = (units: number, unitsPerDay: number) => ({ units, unitsPerDay });
+
+const QuotaStatement = builder.objectRef<QuotaStatementValue>("QuotaStatement").implement({
+  description: "A quota holder's free allowance for one financial year and how its deliveries used it, delivery by delivery.",
+  fields: (t) => ({
+    holder: t.string({ description: "The holder's id: a GSS code for an authority's area, else an organisation id.", resolve: (s) => s.holderId }),
+    holderName: t.string({ description: "The holder's name.", resolve: (s) => s.holderName }),
+    holderKind: t.field({ type: QuotaHolderKindEnum, description: "Area or single organisation.", resolve: (s) => s.holderKind }),
+    year: t.int({ description: "Financial year, named by the year it starts in.", resolve: (s) => s.year }),
+    allowanceDays: t.field({ type: "Days", description: "Free days for the year.", resolve: (s) => days(s.summary.allowanceUnits, s.unitsPerDay) }),
+    usedFreeDays: t.field({ type: "Days", description: "Free days used so far.", resolve: (s) => days(s.summary.usedFreeUnits, s.unitsPerDay) }),
+    remainingFreeDays: t.field({
+      type: "Days",
+      description: "Free days left.",
+      resolve: (s) => days(s.summary.remainingFreeUnits, s.unitsPerDay),
+    }),
+    deliveredDays: t.field({
+      type: "Days",
+      description: "All days delivered to the holder's organisations, every strand.",
+      resolve: (s) => days(s.summary.deliveredUnits, s.unitsPerDay),
+    }),
+    chargeableDays: t.field({
+      type: "Days",
+      description: "Days charged.",
+      resolve: (s) => days(s.summary.chargeableUnits, s.unitsPerDay),
+    }),
+    charges: t.field({ type: Money, description: "Sum of the lines' charges.", resolve: (s) => money(s.summary.chargePence) }),
+    lines: t.field({ type: [QuotaLine], description: "Every delivery in allocation order (date, then order recorded).", resolve: (s) => s.lines }),
+  }),
+});
+
+builder.queryField("quotaStatement", (t) =>
+  t.field({
+    type: QuotaStatement,
+    description:
+      "A quota holder's allowance and charges for one financial year, recomputed from the deliveries. Staff may read any holder; an authority its own area and its organisations.",
+    args: {
+      region: t.arg.string({ required: true, description: "Region code." }),
+      holder: t.arg.string({ required: true, description: "GSS code of an authority (area pooling) or an organisation id." }),
+      year: t.arg.int({ required: true, description: "Financial year, named by the year it starts in." }),
+    },
+    authScopes: (_root, args) => staffOrAuthority(args.region),
+    resolve: async (_root, args, context) => {
+      const year = validYear(args.year);
+      const viewer = context.viewer;
+      const [policy, candidate] = await Promise.all([
+        context.loaders.policyFor(args.region, year),
+        findQuotaHolder(context.db, args.region, args.holder),
+      ]);
+      if (!candidate) throw new NotFoundError("QuotaHolder", args.holder, "holder");
+      const area = candidate.kind === "AUTHORITY" ? candidate.id : candidate.homeAuthorityId;
+      if (viewer?.role === "AUTHORITY" && area !== viewer.authority) {
+        throw new ForbiddenError("An authority token may only read its own area's quota");
+      }
+      const pooledByArea = policy.quotaPooling === "AREA";
+      if (candidate.kind === "AUTHORITY" && !pooledByArea) {
+        throw new ValidationError("holder", `${args.region} pools quota by organisation: name an organisation, not an authority`);
+      }
+      if (candidate.kind === "ORGANISATION" && pooledByArea && candidate.homeAuthorityId !== null) {
+        throw new ValidationError(
+          "holder",
+          `${candidate.name} shares the allowance of its area: ask for holder ${candidate.homeAuthorityId}`,
+        );
+      }
+      const rows = await quotaDeliveries(
+        context.db,
+        args.region,
+        year,
+        candidate.kind === "AUTHORITY" ? { areaAuthorityId: candidate.id } : { organisationId: candidate.id },
+      );
+      const deliveries: QuotaDelivery[] = rows.map((row) => ({
+        id: row.id,
+        date: row.date,
+        recordedSeq: row.recordedSeq,
+        units: row.units,
+        organisationId: row.organisationId,
+        strand: row.strand,
+        agreedDayRatePence: row.agreedDayRatePence,
+      }));
+      const organisations = [...new Map(rows.map((row) => [row.organisationId, row.homeAuthorityId])).entries()].map(
+        ([id, homeAuthorityId]) => ({ id, homeAuthorityId }),
+      );
+      const negotiatedRates: NegotiatedRate[] = [];
+      for (const row of rows) {
+        if (row.negotiatedDayRatePence !== null && !negotiatedRates.some((r) => r.organisationId === row.organisationId)) {
+          negotiatedRates.push({ organisationId: row.organisationId, year, dayRatePence: row.negotiatedDayRatePence });
+        }
+      }
+      const input = { deliveries, organisations, negotiatedRates };
+      const allocation = allocateQuota(policy, input);
+      // The rows come from the database with every organisation they name: a failure is a bug.
+      if (!allocation.ok) throw new Error(`Allocation failed: ${allocation.error.message}`);
+      const lines = allocationLines(input, allocation.value);
+      const rowById = new Map(rows.map((row) => [row.id, row]));
+      const allowance = allowanceUnits(policy, candidate.id, year);
+      const summary = allocation.value.holderYears.find((s) => s.holderId === candidate.id && s.year === year) ?? {
+        holderId: candidate.id,
+        year,
+        allowanceUnits: allowance,
+        usedFreeUnits: 0,
+        remainingFreeUnits: allowance,
+        freeUnits: 0,
+        deliveredUnits: 0,
+        chargeableUnits: 0,
+        chargePence: 0,
+      };
+      return {
+        region: args.region,
+        year,
+        unitsPerDay: policy.unitsPerDay,
+        holderKind: candidate.kind,
+        holderId: candidate.id,
+        holderName: candidate.name,
+        summary,
+        lines: lines.map((line) => ({ region: args.region, unitsPerDay: policy.unitsPerDay, row: rowById.get(line.deliveryId)!, line })),
+      };
+    },
+  }),
+);
+

@@ -1,0 +1,153 @@
+import { sql } from "kysely";
+import type { Queryable } from "./queryable.js";
+
+export interface RapidResponseTiming {
+  readonly engagementId: string;
+  readonly requestedAt: Date;
+  /** The first on-site instant among its live deliveries; null while nobody has been on site. */
+  readonly firstOnSiteAt: Date | null;
+}
+
+/** Rapid-response engagements requested in the window, with their first on-site time (SQL min). */
+export async function rapidResponseTimings(
+  db: Queryable,
+  region: string,
+  requestedFrom: Date,
+  requestedBefore: Date,
+): Promise<RapidResponseTiming[]> {
+  const rows = await db
+    .selectFrom("engagements as e")
+    .leftJoin("deliveries as d", (join) =>
+      join
+        .onRef("d.region_code", "=", "e.region_code")
+        .onRef("d.engagement_id", "=", "e.id")
+        .on("d.removed_at", "is", null)
+        .on("d.on_site", "=", true),
+    )
+    .select((eb) => ["e.id", "e.requested_at", eb.fn.min("d.started_at").as("first_on_site")])
+    .where("e.region_code", "=", region)
+    .where("e.strand", "=", "RAPID_RESPONSE")
+    .where("e.requested_at", ">=", requestedFrom)
+    .where("e.requested_at", "<", requestedBefore)
+    .groupBy(["e.id", "e.requested_at"])
+    .orderBy("e.id")
+    .execute();
+  return rows.map((row) => ({
+    engagementId: row.id,
+    requestedAt: row.requested_at,
+    firstOnSiteAt: row.first_on_site ? new Date(row.first_on_site) : null,
+  }));
+}
+
+export interface HostArrangementYear {
+  readonly id: string;
+  readonly adviserId: string;
+  readonly adviserName: string;
+  readonly authorityId: string;
+  readonly authorityName: string;
+  readonly startsOn: string;
+  readonly endsOn: string | null;
+  readonly salaryShareBp: number;
+  readonly commitmentUnitsPerWeek: number;
+  /** Host-support units per date, by the arrangement's adviser for its authority's organisations. */
+  readonly deliveredByDate: readonly { readonly date: string; readonly units: number }[];
+}
+
+/**
+ * Host arrangements overlapping [yearStart, yearEnd] with their host-support deliveries of that
+ * financial year summed per date in SQL (one statement).
+ */
+export async function hostArrangementsForYear(
+  db: Queryable,
+  region: string,
+  year: number,
+  yearStart: string,
+  yearEnd: string,
+): Promise<HostArrangementYear[]> {
+  const result = await sql<{
+    id: string;
+    adviser_id: string;
+    adviser_name: string;
+    authority_id: string;
+    authority_name: string;
+    starts_on: string;
+    ends_on: string | null;
+    salary_share_bp: number;
+    commitment_units_per_week: number;
+    delivered: { date: string; units: number }[] | null;
+  }>`
+    select h.id, h.adviser_id, a.name as adviser_name, h.authority_id, au.name as authority_name,
+           h.starts_on, h.ends_on, h.salary_share_bp, h.commitment_units_per_week,
+           (select json_agg(json_build_object('date', s.delivered_on, 'units', s.units) order by s.delivered_on)
+              from (select d.delivered_on, sum(d.units)::int8 as units
+                      from deliveries d
+                      join engagements e on e.region_code = d.region_code and e.id = d.engagement_id
+                      join organisations o on o.region_code = e.region_code and o.id = e.organisation_id
+                     where d.region_code = h.region_code and d.adviser_id = h.adviser_id
+                       and o.home_authority_id = h.authority_id and e.strand = 'HOST_SUPPORT'
+                       and d.financial_year = ${year} and d.removed_at is null
+                       and d.delivered_on >= h.starts_on and (h.ends_on is null or d.delivered_on <= h.ends_on)
+                     group by d.delivered_on) s) as delivered
+      from host_arrangements h
+      join advisers a on a.region_code = h.region_code and a.id = h.adviser_id
+      join authorities au on au.region_code = h.region_code and au.id = h.authority_id
+     where h.region_code = ${region} and h.starts_on <= ${yearEnd}::date
+       and (h.ends_on is null or h.ends_on >= ${yearStart}::date)
+     order by h.id`.execute(db);
+  return result.rows.map((row) => ({
+    id: row.id,
+    adviserId: row.adviser_id,
+    adviserName: row.adviser_name,
+    authorityId: row.authority_id,
+    authorityName: row.authority_name,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    salaryShareBp: row.salary_share_bp,
+    commitmentUnitsPerWeek: row.commitment_units_per_week,
+    deliveredByDate: (row.delivered ?? []).map((d) => ({ date: d.date, units: Number(d.units) })),
+  }));
+}
+
+export interface OutcomeCounts {
+  readonly improved: number;
+  readonly worsened: number;
+  readonly unchanged: number;
+}
+
+/**
+ * Outcomes measured in [yearStart, yearEnd], judged on their latest measurement on or before
+ * yearEnd against the baseline in the indicator's good direction; exact numeric comparison in SQL.
+ */
+export async function outcomeCounts(
+  db: Queryable,
+  region: string,
+  yearStart: string,
+  yearEnd: string,
+): Promise<OutcomeCounts> {
+  const result = await sql<{ improved: number; worsened: number; unchanged: number }>`
+    with latest as (
+      select distinct on (m.outcome_id) m.outcome_id, m.value, m.measured_on
+        from outcome_measurements m
+       where m.region_code = ${region} and m.measured_on <= ${yearEnd}::date
+       order by m.outcome_id, m.measured_on desc
+    ), judged as (
+      select case
+               when l.value = o.baseline_value then 'UNCHANGED'
+               when (o.good_direction = 'LOWER') = (l.value < o.baseline_value) then 'IMPROVED'
+               else 'WORSENED'
+             end as assessment
+        from latest l
+        join outcomes o on o.region_code = ${region} and o.id = l.outcome_id
+       where l.measured_on >= ${yearStart}::date
+    )
+    select count(*) filter (where assessment = 'IMPROVED') as improved,
+           count(*) filter (where assessment = 'WORSENED') as worsened,
+           count(*) filter (where assessment = 'UNCHANGED') as unchanged
+      from judged`.execute(db);
+  const row = result.rows[0];
+  return {
+    improved: Number(row?.improved ?? 0),
+    worsened: Number(row?.worsened ?? 0),
+    unchanged: Number(row?.unchanged ?? 0),
+  };
+}
