@@ -1,5 +1,6 @@
 export * from "./commands/index.js";
 export * from "./connection/index.js";
+export * from "./errors/index.js";
 export * from "./migrations/index.js";
 export * from "./queries/index.js";
 export type * from "./schema.js";

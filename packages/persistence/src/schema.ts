@@ -296,6 +296,7 @@ export interface StatementsTable {
   period_start: PlainDate;
   period_end: PlainDate;
   issued_at: NullableInstant;
+  issued_by: string | null;
   total_pence: Generated<number>;
   created_at: DefaultInstant;
 }
@@ -326,8 +327,14 @@ export interface AdjustmentsTable {
   region_code: string;
   id: string;
   organisation_id: string;
-  /** The issued statement whose period the change falls in (left unchanged). */
-  against_statement_id: string;
+  /** The issued statement whose period the change falls in (left unchanged), if it had one. */
+  against_statement_id: string | null;
+  /** The billing period corrected; required when there is no statement to name. */
+  period_start: PlainDate | null;
+  period_end: PlainDate | null;
+  /** What had been billed for the period and what it costs now: amount = recomputed - billed. */
+  billed_pence: number | null;
+  recomputed_pence: number | null;
   delivery_id: string | null;
   units_delta: number;
   /** Recomputed charge minus what was billed; may be negative. */

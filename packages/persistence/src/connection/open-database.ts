@@ -16,7 +16,10 @@ export interface AppDatabase {
 }
 
 export interface OpenDatabaseOptions {
-  /** PostgreSQL server URL; defaults to `DATABASE_URL`. When absent, PGlite is used. */
+  /**
+   * PostgreSQL server URL; defaults to `DATABASE_URL`. When absent or empty, PGlite is used
+   * (pass `url: ""` to choose PGlite even when `DATABASE_URL` is set).
+   */
   readonly url?: string;
   /** PGlite data folder; defaults to `defaultDataDir()`. Use `memory://` for a throwaway one. */
   readonly dataDir?: string;
@@ -24,6 +27,8 @@ export interface OpenDatabaseOptions {
   readonly loadDataDir?: Blob | File;
   /** Receives every query Kysely runs (and its errors): used to count SQL per operation. */
   readonly log?: (event: LogEvent) => void;
+  /** Told when an idle pooled server session fails (it is replaced on next use). */
+  readonly onIdleError?: (error: Error) => void;
   /** Pool size for the server; PGlite is always one session. */
   readonly maxConnections?: number;
 }
@@ -40,6 +45,9 @@ function openServer(url: string, options: OpenDatabaseOptions): AppDatabase {
     max: options.maxConnections ?? 10,
     types: pgTypes,
   });
+  // An idle pooled session can die (server restart, an administrator's terminate). The pool
+  // drops it and connects afresh on next use; without a listener the process would crash.
+  pool.on("error", (error) => options.onIdleError?.(error));
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     ...(options.log ? { log: options.log } : {}),
@@ -55,10 +63,16 @@ async function openPGlite(options: OpenDatabaseOptions): Promise<AppDatabase> {
     parsers: pgliteParsers,
   });
   const db = new Kysely<Database>({
-    dialect: new PGliteDialect({ database: pglite, closeOnDestroy: true }),
+    dialect: new PGliteDialect({ database: pglite }),
     ...(options.log ? { log: options.log } : {}),
   });
-  return { db, kind: "pglite", close: once(() => db.destroy()) };
+  // Kysely only destroys a driver it has started, so close PGlite here too: a database that
+  // was opened and never queried must not keep the process alive.
+  const close = async () => {
+    await db.destroy();
+    if (!pglite.closed) await pglite.close();
+  };
+  return { db, kind: "pglite", close: once(close) };
 }
 
 function once(fn: () => Promise<void>): () => Promise<void> {

@@ -1,0 +1,94 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "kysely";
+import pg from "pg";
+import { afterEach, describe, expect, it } from "vitest";
+import { type AppDatabase, openDatabase } from "../connection/open-database.js";
+import { backends } from "../test-support/index.js";
+import { databaseUrl } from "../test-support/server-template.js";
+import { migrateToLatest, migrationNames } from "./index.js";
+
+const EXPECTED_TABLES = [
+  "adjustments",
+  "adviser_leave",
+  "advisers",
+  "audit_log",
+  "authorities",
+  "benchmark_populations",
+  "benchmark_statistics",
+  "bookings",
+  "deliveries",
+  "engagement_transitions",
+  "engagements",
+  "funder_contributions",
+  "funders",
+  "host_arrangements",
+  "organisation_rates",
+  "organisations",
+  "outcome_measurements",
+  "outcomes",
+  "region_policies",
+  "regions",
+  "statement_lines",
+  "statements",
+  "statistical_neighbours",
+];
+
+/** An empty database with no migrations applied, and how to get rid of it. */
+async function emptyDatabase(backend: string): Promise<{ app: AppDatabase; dispose(): Promise<void> }> {
+  if (backend === "pglite") {
+    const app = await openDatabase({ url: "", dataDir: "memory://" });
+    return { app, dispose: () => app.close() };
+  }
+  const url = process.env.DATABASE_URL!;
+  const name = `ah_t_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const app = await openDatabase({ url: databaseUrl(url, name) });
+  return {
+    app,
+    async dispose() {
+      await app.close();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+describe.each(backends())("migrations on %s", (backend) => {
+  let dispose: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await dispose?.();
+    dispose = undefined;
+  });
+
+  it("migrates an empty database to the latest schema, then has nothing left to do", async () => {
+    const empty = await emptyDatabase(backend);
+    dispose = empty.dispose;
+    const { db } = empty.app;
+
+    const first = await migrateToLatest(db);
+    expect(first.map((r) => [r.migrationName, r.status])).toEqual(
+      migrationNames().map((name) => [name, "Success"]),
+    );
+
+    const tables = await sql<{ table_name: string }>`
+      select table_name from information_schema.tables
+       where table_schema = 'public' and table_type = 'BASE TABLE'
+         and table_name not like 'kysely_%'
+       order by table_name`.execute(db);
+    expect(tables.rows.map((r) => r.table_name)).toEqual(EXPECTED_TABLES);
+
+    // Every table leads its primary key with region_code: the region is the shard key.
+    const keys = await sql<{ table_name: string; first_column: string }>`
+      select c.conrelid::regclass::text as table_name, a.attname as first_column
+        from pg_constraint c
+        join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+       where c.contype in ('p', 'f') and c.connamespace = 'public'::regnamespace
+         and c.conrelid::regclass::text not like 'kysely_%'`.execute(db);
+    expect(keys.rows.length).toBeGreaterThan(EXPECTED_TABLES.length);
+    expect(keys.rows.filter((r) => r.first_column !== "region_code")).toEqual([]);
+
+    expect(await migrateToLatest(db)).toEqual([]);
+  });
+});
