@@ -45,7 +45,7 @@ function dayNumberOrNaN(s: unknown): number {
 }
 
 /** Stable counting sort of `from` into `to` by key[i] (0 <= key < range). */
-function countingPass(from: Uint32Array, to: Uint32Array, key: Int32Array | Float64Array, range: number): void {
+function countingPass(from: Uint32Array, to: Uint32Array, key: Float64Array, range: number): void {
   const counts = new Uint32Array(range + 1);
   const n = from.length;
   for (let i = 0; i < n; i += 1) counts[key[from[i]!]! + 1]! += 1;
@@ -92,32 +92,49 @@ function sortByKey(a: Uint32Array, b: Uint32Array, key: Float64Array, maxKey: nu
   return from;
 }
 
-/**
- * Input positions sorted by (day, seq), stable. Input already in that order costs one scan;
- * input in recorded order (seq ascending) one counting pass on the day; anything else a
- * linear pass on seq first. No comparison sort, no per-delivery objects.
- */
-function allocationOrder(dayOffset: Int32Array, seq: Float64Array, dayRange: number, minSeq: number, maxSeq: number): Uint32Array {
-  const n = dayOffset.length;
-  const order = new Uint32Array(n);
-  let sorted = true;
-  let seqAscending = true;
+/** Stable counting sort of `from` into `to` by the record's day (day - minDay < range). */
+function dayCountingPass(from: Uint32Array, to: Uint32Array, rec: Int32Array, minDay: number, range: number): void {
+  const counts = new Uint32Array(range + 1);
+  const n = from.length;
+  for (let i = 0; i < n; i += 1) counts[rec[from[i]! * REC + REC_DAY]! - minDay + 1]! += 1;
+  for (let d = 1; d <= range; d += 1) counts[d]! += counts[d - 1]!;
   for (let i = 0; i < n; i += 1) {
-    order[i] = i;
-    if (i > 0) {
-      if (seq[i - 1]! > seq[i]!) seqAscending = false;
-      if (dayOffset[i - 1]! > dayOffset[i]! || (dayOffset[i - 1] === dayOffset[i] && seq[i - 1]! > seq[i]!)) sorted = false;
-    }
+    const idx = from[i]!;
+    const k = rec[idx * REC + REC_DAY]! - minDay;
+    to[counts[k]!] = idx;
+    counts[k]! += 1;
   }
-  if (sorted) return order;
+}
+
+interface OrderFacts {
+  readonly minDay: number;
+  readonly dayRange: number;
+  readonly minSeq: number;
+  readonly maxSeq: number;
+  /** Input already in (day, seq) order. */
+  readonly sorted: boolean;
+  /** Input in recorded order (seq ascending), the usual order of a log. */
+  readonly seqAscending: boolean;
+}
+
+/**
+ * Input positions sorted by (day, seq), stable. Input already in that order costs nothing more;
+ * input in recorded order one counting pass on the day; anything else a linear pass on seq
+ * first. No comparison sort, no per-delivery objects.
+ */
+function allocationOrder(deliveries: readonly QuotaDelivery[], rec: Int32Array, facts: OrderFacts): Uint32Array {
+  const n = deliveries.length;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i += 1) order[i] = i;
+  if (facts.sorted) return order;
   let bySeq: Uint32Array = order;
-  if (!seqAscending) {
+  if (!facts.seqAscending) {
     const key = new Float64Array(n);
-    for (let i = 0; i < n; i += 1) key[i] = seq[i]! - minSeq;
-    bySeq = sortByKey(order, new Uint32Array(n), key, maxSeq - minSeq);
+    for (let i = 0; i < n; i += 1) key[i] = (deliveries[i] as QuotaDelivery).recordedSeq - facts.minSeq;
+    bySeq = sortByKey(order, new Uint32Array(n), key, facts.maxSeq - facts.minSeq);
   }
   const byDay = bySeq === order ? new Uint32Array(n) : order;
-  countingPass(bySeq, byDay, dayOffset, dayRange);
+  dayCountingPass(bySeq, byDay, rec, facts.minDay, facts.dayRange);
   return byDay;
 }
 
@@ -178,7 +195,10 @@ export function allocateQuota(
   }
 
   const rec = new Int32Array(n * REC);
-  const seq = new Float64Array(n);
+  let sorted = true;
+  let seqAscending = true;
+  let prevDay = Number.NEGATIVE_INFINITY;
+  let prevSeq = Number.NEGATIVE_INFINITY;
   let minDay = Number.POSITIVE_INFINITY;
   let maxDay = Number.NEGATIVE_INFINITY;
   let minSeq = Number.POSITIVE_INFINITY;
@@ -205,18 +225,23 @@ export function allocateQuota(
     rec[r + REC_ORG_FLAGS] = o * 4 + f;
     rec[r + REC_UNITS] = u;
     rec[r + REC_AGREED] = rate ?? 0;
-    seq[i] = s;
+    if (s < prevSeq) seqAscending = false;
+    if (dn < prevDay || (dn === prevDay && s < prevSeq)) sorted = false;
+    prevDay = dn;
+    prevSeq = s;
     if (dn < minDay) minDay = dn;
     if (dn > maxDay) maxDay = dn;
     if (s > maxSeq) maxSeq = s;
     if (s < minSeq) minSeq = s;
   }
-  const dayOffset = new Int32Array(n);
-  for (let i = 0; i < n; i += 1) {
-    dayOffset[i] = rec[i * REC + REC_DAY]! - minDay;
-  }
-
-  const order = allocationOrder(dayOffset, seq, n > 0 ? maxDay - minDay + 1 : 0, minSeq, maxSeq);
+  const order = allocationOrder(deliveries, rec, {
+    minDay,
+    dayRange: n > 0 ? maxDay - minDay + 1 : 0,
+    minSeq,
+    maxSeq,
+    sorted,
+    seqAscending,
+  });
   const financialYear = new Int32Array(n);
   const quotaUnits = new Int32Array(n);
   const freeUnits = new Int32Array(n);

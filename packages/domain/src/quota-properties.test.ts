@@ -109,3 +109,20 @@ describe("quota allocation properties", () => {
     );
   });
 });
+
+describe("allocation order paths", () => {
+  it("gives the same result whatever the spread of recordedSeq (counting or radix passes)", () => {
+    fc.assert(
+      fc.property(policyArb, inputArb, fc.integer({ min: 1, max: 2 ** 40 }), (policy, deliveries, spread) => {
+        // Stretch the recorded order over a huge range without changing it.
+        const stretched = deliveries.map((d) => ({ ...d, recordedSeq: d.recordedSeq * spread + 7 }));
+        const inRecordedOrder = [...deliveries].sort((a, b) => a.recordedSeq - b.recordedSeq);
+        const strip = (ls: ReturnType<typeof run>["lines"]) => ls.map(({ recordedSeq: _s, ...rest }) => rest);
+        const base = strip(run(policy, deliveries).lines);
+        expect(strip(run(policy, stretched).lines)).toEqual(base);
+        expect(strip(run(policy, inRecordedOrder).lines)).toEqual(base);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
