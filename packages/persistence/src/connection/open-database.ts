@@ -1,3 +1,4 @@
+import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, type LogEvent, PostgresDialect } from "kysely";
 import pg from "pg";
@@ -57,6 +58,7 @@ function openServer(url: string, options: OpenDatabaseOptions): AppDatabase {
 
 async function openPGlite(options: OpenDatabaseOptions): Promise<AppDatabase> {
   const dataDir = options.dataDir ?? defaultDataDir();
+  if (!dataDir.startsWith("memory://")) await mkdir(dataDir, { recursive: true });
   const pglite = await PGlite.create({
     ...(dataDir.startsWith("memory://") ? {} : { dataDir }),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),

@@ -1,5 +1,6 @@
 export { CONSTRAINT_MEANINGS } from "./constraint-catalogue.js";
 export type {
+  DomainError,
   ExpectedFailure,
   FieldIssue,
   NotFoundError,

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type AppDatabase, openDatabase } from "../connection/open-database.js";
 import { backends } from "../test-support/index.js";
 import { databaseUrl } from "../test-support/server-template.js";
-import { migrateToLatest, migrationNames } from "./index.js";
+import { MigrationFailedError, migrateToLatest, migrationNames, migrations } from "./index.js";
 
 const EXPECTED_TABLES = [
   "adjustments",
@@ -90,5 +90,30 @@ describe.each(backends())("migrations on %s", (backend) => {
     expect(keys.rows.filter((r) => r.first_column !== "region_code")).toEqual([]);
 
     expect(await migrateToLatest(db)).toEqual([]);
+  });
+
+  it("reports a failed migration by name and leaves the schema as it was", async () => {
+    const empty = await emptyDatabase(backend);
+    dispose = empty.dispose;
+    const { db } = empty.app;
+    const broken = {
+      ...migrations,
+      "2099-12-31-0001-broken": {
+        up: async (trx: typeof db) => {
+          await sql`create table half_done (id int)`.execute(trx);
+          await sql`insert into no_such_table values (1)`.execute(trx);
+        },
+      },
+    };
+
+    const failure = await migrateToLatest(db, { migrations: broken }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(MigrationFailedError);
+    expect((failure as MigrationFailedError).migrationName).toBe("2099-12-31-0001-broken");
+
+    // One transaction for the run: the earlier migrations rolled back with the broken one.
+    const tables = await sql<{ n: number }>`
+      select count(*) as n from information_schema.tables where table_schema = 'public'
+         and table_name in ('regions', 'half_done')`.execute(db);
+    expect(tables.rows[0]!.n).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { type Kysely, type MigrationResult, type MigrationResultSet, Migrator } from "kysely";
+import { type Kysely, type Migration, type MigrationResult, type MigrationResultSet, Migrator } from "kysely";
 import { migrations } from "./registry.js";
 
 export class MigrationFailedError extends Error {
@@ -18,11 +18,19 @@ export class MigrationFailedError extends Error {
   }
 }
 
-/** Runs every pending migration, in order, each in its own transaction. Forward only. */
-export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<readonly MigrationResult[]> {
+/**
+ * Runs every pending migration, in order, in one transaction (PostgreSQL has transactional
+ * DDL, so a failure leaves the schema as it was). Forward only. `options.migrations` replaces
+ * the registry, for tests of the runner itself.
+ */
+export async function migrateToLatest<DB>(
+  db: Kysely<DB>,
+  options: { migrations?: Readonly<Record<string, Migration>> } = {},
+): Promise<readonly MigrationResult[]> {
+  const chosen = options.migrations ?? migrations;
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => ({ ...migrations }) },
+    provider: { getMigrations: async () => ({ ...chosen }) },
   });
   const { error, results = [] }: MigrationResultSet = await migrator.migrateToLatest();
   if (error !== undefined) {
