@@ -1,3 +1,4 @@
+import type { Clock } from "@adviser-hub/domain";
 import type { Database } from "@adviser-hub/persistence";
 import type { Kysely } from "kysely";
 import type { Viewer } from "./auth/viewer.js";
@@ -11,8 +12,12 @@ export interface GatewayContext {
   readonly viewer: Viewer | null;
   readonly db: Kysely<Database>;
   readonly loaders: Loaders;
+  /** The time writes are stamped with; the domain never reads a clock itself. */
+  readonly clock: Clock;
 }
 
-export function createContext(db: Kysely<Database>, viewer: Viewer | null): GatewayContext {
-  return { viewer, db, loaders: createLoaders(db) };
+export const systemClock: Clock = { now: () => Date.now() };
+
+export function createContext(db: Kysely<Database>, viewer: Viewer | null, clock: Clock = systemClock): GatewayContext {
+  return { viewer, db, loaders: createLoaders(db), clock };
 }

@@ -15,15 +15,22 @@ async function main(): Promise<void> {
     process.stdout.write("Empty database: seeding the London 2010-12 pilot...\n");
     await seedLondonPilot(app.db);
   }
-  const gateway = createGateway({ db: app.db, logging: process.env.NODE_ENV !== "test" });
+  // ADVISER_HUB_NOW replays the historical pilot: writes are stamped as if made at that instant.
+  const now = process.env.ADVISER_HUB_NOW ? Date.parse(process.env.ADVISER_HUB_NOW) : null;
+  if (now !== null && Number.isNaN(now)) throw new Error("ADVISER_HUB_NOW must be an ISO instant");
+  const gateway = createGateway({
+    db: app.db,
+    logging: process.env.NODE_ENV !== "test",
+    ...(now === null ? {} : { clock: { now: () => now } }),
+  });
   const server = createServer(gateway);
   server.listen(port, host, () => {
     const where = app.kind === "server" ? "PostgreSQL (DATABASE_URL)" : "embedded PGlite";
     process.stdout.write(
       [
         `Adviser Hub gateway on http://${host}:${port}/graphql (${where})`,
-        "Get a token:  pnpm --silent token --role REGION_ADMIN --region london",
-        "Then:         curl -s http://127.0.0.1:4000/graphql -H 'content-type: application/json' \\",
+        "Get a token:  TOKEN=$(pnpm --silent --filter @adviser-hub/gateway run token --role REGION_ADMIN --region london)",
+        `Then:         curl -s http://${host}:${port}/graphql -H 'content-type: application/json' \\`,
         "                -H \"authorization: Bearer $TOKEN\" -d '{\"query\":\"{ viewer { role region } }\"}'",
         "",
       ].join("\n"),

@@ -1,3 +1,4 @@
+import type { Clock } from "@adviser-hub/domain";
 import type { Database } from "@adviser-hub/persistence";
 import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import { GraphQLError, NoSchemaIntrospectionCustomRule, parse } from "graphql";
@@ -14,6 +15,8 @@ export interface GatewayOptions {
   /** Defaults to process.env; tests pass their own to try production behaviour. */
   readonly env?: NodeJS.ProcessEnv;
   readonly logging?: boolean;
+  /** Stamps writes (tests and replays of the pilot pass a fixed clock). */
+  readonly clock?: Clock;
 }
 
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
@@ -78,7 +81,7 @@ export function createGateway(options: GatewayOptions): Gateway {
           extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
         });
       }
-      return createContext(options.db, viewer);
+      return createContext(options.db, viewer, options.clock);
     },
   });
 }

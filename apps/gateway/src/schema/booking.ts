@@ -81,7 +81,7 @@ builder.mutationField("bookAdviser", (t) =>
           weekStart: input.weekStart,
           days: input.days.text,
           status: input.status,
-        }),
+        }, { clock: context.clock }),
       );
       const policy = await context.loaders.latestPolicy(context.viewer!.region);
       return {

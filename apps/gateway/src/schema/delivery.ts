@@ -106,7 +106,7 @@ builder.mutationField("recordDelivery", (t) =>
           days: input.days.text,
           onSiteAt: input.onSiteAt ? input.onSiteAt.getTime() : null,
           notes: input.notes ?? null,
-        }),
+        }, { clock: context.clock }),
       );
       const policy = await context.loaders.latestPolicy(context.viewer!.region);
       return {
@@ -160,7 +160,7 @@ builder.mutationField("correctDelivery", (t) =>
           ...(input.onSiteAt === undefined ? {} : { onSiteAt: input.onSiteAt ? input.onSiteAt.getTime() : null }),
           ...(input.notes === undefined ? {} : { notes: input.notes }),
           ...(input.expectedVersion == null ? {} : { expectedVersion: input.expectedVersion }),
-        }),
+        }, { clock: context.clock }),
       );
       return { region: context.viewer!.region, id: result.delivery.id, removed: result.delivery.removedAt !== null };
     },

@@ -248,7 +248,7 @@ builder.mutationField("requestEngagement", (t) =>
           startDate: input.startDate,
           endDate: input.endDate ?? null,
           notes: input.notes ?? null,
-        }),
+        }, { clock: context.clock }),
       );
       return { region: context.viewer!.region, id: result.engagement.id, waitlisted: result.engagement.status === "WAITLISTED" };
     },
@@ -297,7 +297,7 @@ builder.mutationField("decideEngagement", (t) =>
           reason: input.reason ?? null,
           earliestWeek: input.earliestWeek ?? null,
           ...(input.expectedVersion == null ? {} : { expectedVersion: input.expectedVersion }),
-        }),
+        }, { clock: context.clock }),
       );
       const tr = result.transition;
       return {

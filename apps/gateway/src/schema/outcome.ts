@@ -49,7 +49,7 @@ builder.mutationField("recordOutcomeMeasurement", (t) =>
           measuredOn: input.measuredOn,
           value: input.value,
           note: input.note ?? null,
-        }),
+        }, { clock: context.clock }),
       );
       return { region: context.viewer!.region, measurement };
     },

@@ -99,7 +99,7 @@ builder.mutationField("issueStatement", (t) =>
         issueStatement(context.db, actorOf(context), {
           organisationId: rowId(context, String(input.organisationId), "Organisation", "organisationId"),
           period: input.period,
-        }),
+        }, { clock: context.clock }),
       );
       const policy = await context.loaders.latestPolicy(context.viewer!.region);
       return { statement: { value: result.statement, unitsPerDay: policy.unitsPerDay }, alreadyIssued: result.alreadyIssued };
