@@ -3,11 +3,11 @@ import type { PlainDate } from "./plain-date.js";
 import type { Pence, Units } from "./quantities.js";
 import type { Strand } from "./strand.js";
 
-/** What allocation needs of a delivery: flat, so a million of them stay cheap. */
 /** Bounds that keep every product in allocation exact (units x rate stays below 2^53). */
 export const MAX_DELIVERY_UNITS = 1_000_000;
 export const MAX_DAY_RATE_PENCE = 100_000_000;
 
+/** What allocation needs of a delivery: flat, so a million of them stay cheap. */
 export interface QuotaDelivery {
   readonly id: string;
   readonly date: PlainDate;
