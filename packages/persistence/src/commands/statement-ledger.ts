@@ -164,53 +164,79 @@ export async function writeStatement(
     by: options.issuedBy,
     at: options.issuedAt.getTime(),
   });
+  const engagementOf = await engagementsOfDeliveries(
+    trx,
+    region,
+    statement.lines.map((l) => l.deliveryId),
+  );
+  await insertIssuedStatement(trx, region, statement, {
+    againstStatementId: new Map(input.issued.map((s) => [s.period.start, s.id])),
+    adjustmentId: options.adjustmentId,
+    engagementOf,
+  });
+  return { ok: true, value: statement };
+}
+
+/**
+ * Writes an issued statement with its charge lines, its adjustment lines and one adjustment row
+ * per corrected period. ON CONFLICT DO NOTHING lets the seed replay it; the issue command holds
+ * the organisation's lock and has checked the period is free, so for it nothing conflicts.
+ */
+export async function insertIssuedStatement(
+  trx: Transaction<Database>,
+  region: string,
+  statement: Statement,
+  refs: {
+    /** The issued statement of each period start, for adjustments that correct one. */
+    readonly againstStatementId: ReadonlyMap<string, string>;
+    readonly adjustmentId: (n: number) => string;
+    readonly engagementOf: ReadonlyMap<string, string>;
+  },
+): Promise<void> {
   const db = ledger(trx);
+  const issuedAt = new Date(statement.issuedAt);
   await db
     .insertInto("statements")
     .values({
       region_code: region,
       id: statement.id,
-      organisation_id: organisation.id,
-      period_start: period.start,
-      period_end: period.end,
-      issued_at: options.issuedAt,
-      issued_by: options.issuedBy,
+      organisation_id: statement.organisationId,
+      period_start: statement.period.start,
+      period_end: statement.period.end,
+      issued_at: issuedAt,
+      issued_by: statement.issuedBy,
       total_pence: statement.totalPence,
-      created_at: options.issuedAt,
+      created_at: issuedAt,
     })
+    .onConflict((oc) => oc.doNothing())
     .execute();
 
-  const periodStatement = new Map(input.issued.map((s) => [s.period.start, s.id]));
   const adjustmentRows = statement.adjustments.map((a, n) => ({
     region_code: region,
-    id: options.adjustmentId(n),
-    organisation_id: organisation.id,
-    against_statement_id: periodStatement.get(a.periodStart) ?? null,
+    id: refs.adjustmentId(n),
+    organisation_id: statement.organisationId,
+    against_statement_id: refs.againstStatementId.get(a.periodStart) ?? null,
     delivery_id: null,
     units_delta: 0,
     amount_pence: a.amountPence,
     reason: `period ${a.periodKey} recomputed at ${a.recomputedPence} pence against ${a.billedPence} billed`,
-    created_at: options.issuedAt,
+    created_at: issuedAt,
     applied_statement_id: statement.id,
     period_start: a.periodStart,
     period_end: a.periodEnd,
     billed_pence: a.billedPence,
     recomputed_pence: a.recomputedPence,
   }));
-  if (adjustmentRows.length > 0) await db.insertInto("adjustments").values(adjustmentRows).execute();
+  if (adjustmentRows.length > 0)
+    await db.insertInto("adjustments").values(adjustmentRows).onConflict((oc) => oc.doNothing()).execute();
 
-  const engagementOf = await engagementsOfDeliveries(
-    trx,
-    region,
-    statement.lines.map((l) => l.deliveryId),
-  );
   const lineRows = [
     ...statement.lines.map((l, i) => ({
       region_code: region,
       statement_id: statement.id,
       line_no: i + 1,
       kind: "CHARGE" as const,
-      engagement_id: engagementOf.get(l.deliveryId) ?? null,
+      engagement_id: refs.engagementOf.get(l.deliveryId) ?? null,
       delivery_id: l.deliveryId,
       adjustment_id: null,
       description: `${l.strand} on ${l.date}`,
@@ -236,9 +262,12 @@ export async function writeStatement(
     })),
   ];
   for (let i = 0; i < lineRows.length; i += 200) {
-    await db.insertInto("statement_lines").values(lineRows.slice(i, i + 200)).execute();
+    await db
+      .insertInto("statement_lines")
+      .values(lineRows.slice(i, i + 200))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
-  return { ok: true, value: statement };
 }
 
 async function engagementsOfDeliveries(

@@ -52,6 +52,15 @@ const negotiatedRates: readonly SeedRate[] = [
   { organisationId: orgId("E09000025", "council"), financialYear: 2011, dayRatePence: 50_000 },
 ];
 
+/**
+ * Deliveries typed up after their month was billed: each becomes chargeable work the issued
+ * statement never saw, so a later statement carries it as an adjustment (rule 6).
+ */
+const lateRecordings = [
+  { engagementId: "eng-0004", month: "2010-11", recordedOn: "2010-12-20" },
+  { engagementId: "eng-0001", month: "2011-03", recordedOn: "2011-04-18" },
+];
+
 let cached: LondonPilotData | undefined;
 
 export function londonPilotData(): LondonPilotData {
@@ -75,6 +84,7 @@ export function londonPilotData(): LondonPilotData {
       bookingWeeksAhead: 8,
     },
     prng,
+    lateRecordings,
   });
   const benchmarks = buildBenchmarks(prng);
 

@@ -20,6 +20,13 @@ export interface PlanCalendar {
   readonly bookingWeeksAhead: number;
 }
 
+/** A delivery typed up late: the last one of `engagementId` dated in `month`, recorded on `recordedOn`. */
+export interface LateRecording {
+  readonly engagementId: string;
+  readonly month: string;
+  readonly recordedOn: string;
+}
+
 export interface PlannedDelivery {
   readonly engagementId: string;
   readonly adviserId: string;
@@ -124,6 +131,7 @@ export function planPilot(input: {
   readonly specs: readonly EngagementSpec[];
   readonly calendar: PlanCalendar;
   readonly prng: Prng;
+  readonly lateRecordings?: readonly LateRecording[];
 }): Plan {
   const { advisers, leave, hostArrangements, specs, calendar, prng } = input;
   const perDay = calendar.unitsPerDay;
@@ -220,6 +228,16 @@ export function planPilot(input: {
     }
   }
 
+  for (const late of input.lateRecordings ?? []) {
+    let index = -1;
+    deliveries.forEach((d, i) => {
+      if (d.engagementId === late.engagementId && d.date.startsWith(late.month) && (index < 0 || d.date >= deliveries[index]!.date))
+        index = i;
+    });
+    if (index < 0) throw new Error(`no delivery of ${late.engagementId} in ${late.month} to record late`);
+    deliveries[index] = { ...deliveries[index]!, recordedAt: instant(late.recordedOn, "09:15") };
+  }
+
   deliveries.sort((a, b) =>
     a.recordedAt !== b.recordedAt
       ? a.recordedAt < b.recordedAt ? -1 : 1
@@ -241,6 +259,7 @@ export function planPilot(input: {
 }
 
 const maxDate = (a: string, b: string): string => (a > b ? a : b);
+const minDate = (a: string, b: string): string => (a < b ? a : b);
 
 /** Most work is recorded the evening it is done; a few entries are typed up weeks later. */
 function workDelivery(
@@ -351,7 +370,14 @@ function lifecycle(
         push("ACCEPTED", new Date(acceptedMs).toISOString().replace(".000Z", "Z"), ADMIN_USER);
       } else {
         const decidedOn = addDays(requestedOn, isoWeekday(requestedOn) >= 4 ? 4 : 2);
-        push("ACCEPTED", instant(decidedOn, "10:00"), ADMIN_USER);
+        // Work that starts at once (host support from day one) was agreed before it began.
+        const firstRecorded = (delivered.get(spec.id) ?? []).reduce<string | null>(
+          (min, d) => (min === null || d.recordedAt < min ? d.recordedAt : min),
+          null,
+        );
+        const normal = instant(decidedOn, "10:00");
+        const beforeWork = firstRecorded ? new Date(Date.parse(firstRecorded) - 3_600_000).toISOString().replace(".000Z", "Z") : normal;
+        push("ACCEPTED", maxDate(spec.requestedAt, minDate(normal, beforeWork)), ADMIN_USER);
       }
       const work = delivered.get(spec.id) ?? [];
       if (work.length > 0) {

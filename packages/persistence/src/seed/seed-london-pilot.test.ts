@@ -1,6 +1,19 @@
 import { createHash } from "node:crypto";
+import {
+  ENGAGEMENT_STATUSES,
+  canTransition,
+  checkHostSupport,
+  checkSalaryShares,
+  reconcileStatements,
+  validateDeliveryInput,
+} from "@adviser-hub/domain";
 import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { confirmedHeldUnits, loadAdviserWeeks } from "../commands/adviser-weeks.js";
+import { loadPolicy } from "../commands/region-policy.js";
+import { loadAdvisers, loadArrangements, loadOrganisation } from "../commands/rows.js";
+import { statementInput } from "../commands/statement-ledger.js";
+import { toDomainEngagement } from "../commands/to-domain-engagement.js";
 import type { Database } from "../schema.js";
 import { backends, createTestDatabase, type TestDatabase } from "../test-support/index.js";
 import { LONDON } from "./london-pilot-data.js";
@@ -104,6 +117,99 @@ describe.each(backends())("London pilot seed on %s", (backend) => {
     expect(first.size).toBeGreaterThanOrEqual(3);
     expect(first.size).toBeLessThanOrEqual(6);
     for (const hours of first.values()) expect(hours).toBeGreaterThan(0);
+  });
+
+  it("satisfies the domain's capacity, delivery, hosting and lifecycle rules", async () => {
+    await test.db.transaction().execute(async (trx) => {
+      const loaded = await loadPolicy(trx, LONDON);
+      if (!loaded.ok) throw new Error("no policy");
+      const policy = loaded.value;
+      const advisers = await loadAdvisers(trx, LONDON);
+
+      // No adviser-week holds more confirmed capacity-held units than the domain's bookable.
+      const weeks = await loadAdviserWeeks(trx, policy, LONDON, advisers, "2010-03-29", 100);
+      let checkedWeeks = 0;
+      for (const week of weeks) {
+        const confirmed = confirmedHeldUnits(policy, week.bookings);
+        if (confirmed === 0) continue;
+        checkedWeeks += 1;
+        expect(confirmed, `${week.capacity.adviserId} ${week.capacity.weekStart}`).toBeLessThanOrEqual(week.capacity.bookableUnits);
+      }
+      expect(checkedWeeks).toBeGreaterThan(100);
+
+      const arrangements = await loadArrangements(trx, LONDON, advisers.map((a) => a.id));
+      for (const adviser of advisers) expect(checkSalaryShares(arrangements.filter((a) => a.adviserId === adviser.id)).ok).toBe(true);
+
+      // Every delivery is one the domain would accept on its engagement, on its date.
+      const engagements = new Map(
+        (await trx.selectFrom("engagements").selectAll().where("region_code", "=", LONDON).execute()).map((e) => [e.id, e]),
+      );
+      const deliveries = await trx.selectFrom("deliveries").selectAll().where("region_code", "=", LONDON).execute();
+      for (const d of deliveries) {
+        const row = engagements.get(d.engagement_id)!;
+        const valid = validateDeliveryInput(
+          policy,
+          { engagementId: d.engagement_id, adviserId: d.adviser_id, date: d.delivered_on, days: String(d.units / 2) },
+          { ...toDomainEngagement(row), status: "ACTIVE" },
+        );
+        expect(valid.ok, `${d.id} ${JSON.stringify(valid)}`).toBe(true);
+        if (valid.ok) expect(valid.value.financialYear).toBe(d.financial_year);
+        if (row.strand === "HOST_SUPPORT") {
+          const organisation = await loadOrganisation(trx, LONDON, row.organisation_id);
+          const host = checkHostSupport({
+            adviserId: d.adviser_id,
+            date: d.delivered_on,
+            organisationHomeAuthorityId: organisation!.homeAuthorityId,
+            arrangements,
+          });
+          expect(host.ok, d.id).toBe(true);
+        }
+      }
+
+      // Every engagement's transitions form a chain the lifecycle allows, ending at its status.
+      const transitions = await trx
+        .selectFrom("engagement_transitions")
+        .selectAll()
+        .where("region_code", "=", LONDON)
+        .orderBy("engagement_id")
+        .orderBy("id")
+        .execute();
+      for (const [id, row] of engagements) {
+        const chain = transitions.filter((t) => t.engagement_id === id);
+        expect(chain[0]?.to_status, id).toBe("REQUESTED");
+        for (let i = 1; i < chain.length; i += 1) {
+          expect(chain[i]!.from_status, id).toBe(chain[i - 1]!.to_status);
+          expect(chain[i]!.at.getTime(), id).toBeGreaterThanOrEqual(chain[i - 1]!.at.getTime());
+          expect(canTransition(chain[i]!.from_status!, chain[i]!.to_status), `${id} ${chain[i]!.from_status}->${chain[i]!.to_status}`).toBe(true);
+        }
+        expect(chain.at(-1)?.to_status, id).toBe(row.status);
+        expect(ENGAGEMENT_STATUSES).toContain(row.status);
+      }
+    });
+  });
+
+  it("issues 2010 statements that reconcile: issued plus pending equals the charge recomputed", async () => {
+    expect(first.statements).toBeGreaterThan(5);
+    expect(first.adjustments).toBeGreaterThan(0);
+    await test.db.transaction().execute(async (trx) => {
+      const loaded = await loadPolicy(trx, LONDON);
+      if (!loaded.ok) throw new Error("no policy");
+      const organisations = await trx
+        .selectFrom("statements")
+        .select("organisation_id")
+        .distinct()
+        .where("region_code", "=", LONDON)
+        .execute();
+      let issuedTotal = 0;
+      for (const { organisation_id } of organisations) {
+        const organisation = await loadOrganisation(trx, LONDON, organisation_id);
+        const input = await statementInput(trx, loaded.value, LONDON, organisation!);
+        const r = reconcileStatements(loaded.value, input);
+        expect(r.issuedPence + r.pendingAdjustmentsPence, organisation_id).toBe(r.recomputedThroughBilledPence);
+        issuedTotal += r.issuedPence;
+      }
+      expect(issuedTotal).toBeGreaterThan(0);
+    });
   });
 
   it("gives identical data when run twice", async () => {

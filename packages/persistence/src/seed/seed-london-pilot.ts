@@ -5,7 +5,7 @@ import { BENCHMARK_SOURCE } from "./benchmarks.js";
 import { londonAuthorities } from "./london-authorities.js";
 import { LONDON, londonPilotData, seedAdvisers, seedContributions, seedFunders, seedOrganisations } from "./london-pilot-data.js";
 import { seedOutcomes } from "./outcomes.js";
-import { seedStatements } from "./seed-statements.js";
+import { deliveryId, seedStatements } from "./seed-statements.js";
 
 // Writes the London pilot in one transaction. Every row has a fixed id and goes in with
 // ON CONFLICT DO NOTHING (or is skipped when already there), so a second run changes nothing,
@@ -229,8 +229,9 @@ export async function seedLondonPilot(db: Kysely<Database>): Promise<SeedSummary
       })),
     );
 
-    // Deliveries take recorded_seq from the sequence in the order they were recorded; rows
-    // already present are skipped before the insert so a re-run draws no sequence numbers.
+    // Deliveries take recorded_seq from the sequence in the order they were recorded: the
+    // numbers are drawn first, sorted, and handed out in plan order. Rows already present are
+    // skipped before drawing, so a re-run draws no sequence numbers.
     const existingDeliveries = new Set(
       (
         await trx
@@ -241,8 +242,14 @@ export async function seedLondonPilot(db: Kysely<Database>): Promise<SeedSummary
           .execute()
       ).map((r) => r.id),
     );
-    const deliveryRows = plan.deliveries
-      .map((d, i) => ({
+    const missing = plan.deliveries
+      .map((d, i) => ({ d, i }))
+      .filter(({ i }) => !existingDeliveries.has(deliveryId(i)));
+    if (missing.length > 0) {
+      const drawn = await sql<{ seq: number }>`
+        select nextval('deliveries_recorded_seq') as seq from generate_series(1, ${missing.length})`.execute(trx);
+      const seqs = drawn.rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
+      const deliveryRows = missing.map(({ d, i }, k) => ({
         region_code: region,
         id: deliveryId(i),
         adviser_id: d.adviserId,
@@ -251,20 +258,14 @@ export async function seedLondonPilot(db: Kysely<Database>): Promise<SeedSummary
         units: d.units,
         on_site: d.onSite,
         started_at: d.startedAt,
+        recorded_seq: seqs[k]!,
         recorded_at: d.recordedAt,
         financial_year: data.deliveryYears[i]!,
         notes: null,
         version: 1,
         updated_at: d.recordedAt,
-      }))
-      .filter((r) => !existingDeliveries.has(r.id));
-    for (let i = 0; i < deliveryRows.length; i += CHUNK) {
-      // One row per statement keeps the sequence order equal to the recorded order on every
-      // PostgreSQL version, not just where multi-row VALUES happen to be evaluated in order.
-      for (const row of deliveryRows.slice(i, i + CHUNK)) {
-        await trx.insertInto("deliveries").values(row).execute();
-      }
-      n += deliveryRows.slice(i, i + CHUNK).length;
+      }));
+      n += await insertAll(trx, "deliveries", deliveryRows);
     }
 
     n += await insertAll(
@@ -336,8 +337,6 @@ export async function seedLondonPilot(db: Kysely<Database>): Promise<SeedSummary
 
   return summarise(db, region, insertedRows > 0);
 }
-
-export const deliveryId = (index: number): string => `dlv-${String(index + 1).padStart(5, "0")}`;
 
 async function summarise(db: Kysely<Database>, region: string, inserted: boolean): Promise<SeedSummary> {
   const count = async (table: keyof Database): Promise<number> => {

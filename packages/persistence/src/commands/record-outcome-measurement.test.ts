@@ -1,0 +1,48 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { backends, createTestDatabase, type TestDatabase } from "../test-support/index.js";
+import { recordOutcomeMeasurement } from "./record-outcome-measurement.js";
+import { OUTCOME, adviser, funder, insertFixture, rowCounts } from "./test-fixture.js";
+
+describe.each(backends())("recordOutcomeMeasurement on %s", (backend) => {
+  let test: TestDatabase;
+
+  beforeEach(async () => {
+    test = await createTestDatabase(backend);
+    await insertFixture(test.db);
+  });
+  afterEach(async () => {
+    await test?.close();
+  });
+
+  it("records a measurement with an audit row", async () => {
+    const result = await recordOutcomeMeasurement(test.db, adviser, { outcomeId: OUTCOME, measuredOn: "2010-12-31", value: 53 });
+    expect(result.ok && result.value).toMatchObject({ measuredOn: "2010-12-31", value: 53 });
+    const rows = await test.db.selectFrom("outcome_measurements").select(["measured_on", "value"]).execute();
+    expect(rows).toEqual([{ measured_on: "2010-12-31", value: 53 }]);
+    const audit = await test.db.selectFrom("audit_log").select(["action", "entity_id"]).execute();
+    expect(audit).toEqual([{ action: "recordOutcomeMeasurement", entity_id: OUTCOME }]);
+  });
+
+  it("refuses bad input with a typed error naming the field, writing nothing", async () => {
+    expect((await recordOutcomeMeasurement(test.db, adviser, { outcomeId: OUTCOME, measuredOn: "2010-12-31", value: 53 })).ok).toBe(true);
+    const before = await rowCounts(test.db);
+    const cases: [object, string, string][] = [
+      [{ outcomeId: OUTCOME, measuredOn: "2010-12-31", value: 50 }, "VALIDATION", "measuredOn"],
+      [{ outcomeId: OUTCOME, measuredOn: "2010-01-31", value: 50 }, "VALIDATION", "measuredOn"],
+      [{ outcomeId: OUTCOME, measuredOn: "31/12/2010", value: 50 }, "VALIDATION", "measuredOn"],
+      [{ outcomeId: OUTCOME, measuredOn: "2011-03-31", value: 50.5 }, "VALIDATION", "value"],
+      [{ outcomeId: OUTCOME, measuredOn: "2011-03-31", value: "50" }, "VALIDATION", "value"],
+      [{ outcomeId: "out-nope", measuredOn: "2011-03-31", value: 50 }, "NOT_FOUND", "outcomeId"],
+    ];
+    for (const [input, code, field] of cases) {
+      const result = await recordOutcomeMeasurement(test.db, adviser, input as never);
+      expect(result.ok, JSON.stringify(input)).toBe(false);
+      if (result.ok) continue;
+      expect(result.error.code, JSON.stringify(input)).toBe(code);
+      expect((result.error as { field: string }).field, JSON.stringify(input)).toBe(field);
+    }
+    const byFunder = await recordOutcomeMeasurement(test.db, funder, { outcomeId: OUTCOME, measuredOn: "2011-03-31", value: 50 });
+    expect(!byFunder.ok && byFunder.error.code).toBe("FORBIDDEN");
+    expect(await rowCounts(test.db)).toEqual(before);
+  });
+});
