@@ -8,6 +8,7 @@ import {
   MINIMAL,
   type TestDatabase,
 } from "../test-support/index.js";
+import { createQueryCounter } from "./query-counter.js";
 import { UnsafeNumberError } from "./type-parsers.js";
 
 const { regionCode } = MINIMAL;
@@ -180,5 +181,68 @@ describe.each(backends())("database on %s", (backend) => {
     const queries = events.filter((e) => e.level === "query");
     expect(queries).toHaveLength(2);
     expect(queries[1]!.query.sql).toContain('from "engagements"');
+  });
+
+  it("counts the statements of a transaction the same way on every backend", async () => {
+    const counter = createQueryCounter();
+    const counted = await createTestDatabase(backend, { log: counter.log });
+    try {
+      await insertMinimalRegion(counted.db);
+      counter.reset();
+      await counted.db.transaction().execute(async (trx) => {
+        await trx.insertInto("deliveries").values(delivery("d-1", 2)).execute();
+        await trx.selectFrom("deliveries").select("id").execute();
+      });
+      expect(counter.count()).toBe(4);
+      expect(counter.statements[0]).toMatch(/^begin/i);
+      expect(counter.statements[3]).toMatch(/^commit/i);
+    } finally {
+      await counted.close();
+    }
+  });
+
+  it("reruns serializable transactions that conflict, ending as if they ran one by one", async () => {
+    // Each reads how many deliveries exist and records that number: run one at a time they
+    // record 0..n-1. Concurrently on the server, SERIALIZABLE refuses all but one of each
+    // conflicting pair (40001) and withTransaction reruns the losers.
+    const writers = Array.from({ length: 8 }, (_, i) => i);
+    // On the server every first attempt reads before any writes, so conflicts are certain.
+    // PGlite runs one transaction at a time, so there a barrier would wait forever.
+    const everyoneHasRead = gate();
+    let readers = 0;
+    const results = await Promise.all(
+      writers.map((i) => {
+        let firstAttempt = true;
+        return withTransaction(
+          test.db,
+          async (trx) => {
+            const { n } = await trx
+              .selectFrom("deliveries")
+              .select((eb) => eb.fn.countAll<number>().as("n"))
+              .executeTakeFirstOrThrow();
+            if (backend === "server" && firstAttempt) {
+              firstAttempt = false;
+              if (++readers === writers.length) everyoneHasRead.open();
+              await everyoneHasRead.promise;
+            }
+            await trx
+              .insertInto("deliveries")
+              .values({ ...delivery(`d-${i}`, 2), notes: String(n) })
+              .execute();
+            return { ok: true, value: n } as const;
+          },
+          { isolation: "serializable", retries: 50 },
+        );
+      }),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    if (backend === "server") {
+      const conflicts = events.filter(
+        (e) => e.level === "error" && (e.error as { code?: string }).code === "40001",
+      );
+      expect(conflicts.length).toBeGreaterThan(0);
+    }
+    const rows = await test.db.selectFrom("deliveries").select("notes").execute();
+    expect(rows.map((r) => Number(r.notes)).sort((a, b) => a - b)).toEqual(writers);
   });
 });
