@@ -88,17 +88,35 @@ function sortByKey(a: Uint32Array, b: Uint32Array, key: Float64Array, maxKey: nu
   return from;
 }
 
-/** Stable counting sort of `from` into `to` by the record's day (day - minDay < range). */
-function dayCountingPass(from: Uint32Array, to: Uint32Array, rec: Int32Array, minDay: number, range: number): void {
+/**
+ * Stable counting sort of `from` into `to` by the record's day (day - minDay < range), also
+ * copying each record to its sorted position in `sortedRec`, so the allocation loop then reads
+ * records in order instead of at random.
+ */
+function dayCountingPass(
+  from: Uint32Array,
+  to: Uint32Array,
+  rec: Int32Array,
+  sortedRec: Int32Array,
+  minDay: number,
+  range: number,
+): void {
   const counts = new Uint32Array(range + 1);
   const n = from.length;
   for (let i = 0; i < n; i += 1) counts[rec[from[i]! * REC + REC_DAY]! - minDay + 1]! += 1;
   for (let d = 1; d <= range; d += 1) counts[d]! += counts[d - 1]!;
   for (let i = 0; i < n; i += 1) {
     const idx = from[i]!;
-    const k = rec[idx * REC + REC_DAY]! - minDay;
-    to[counts[k]!] = idx;
-    counts[k]! += 1;
+    const r = idx * REC;
+    const k = rec[r + REC_DAY]! - minDay;
+    const pos = counts[k]!;
+    to[pos] = idx;
+    const w = pos * REC;
+    sortedRec[w] = rec[r]!;
+    sortedRec[w + 1] = rec[r + 1]!;
+    sortedRec[w + 2] = rec[r + 2]!;
+    sortedRec[w + 3] = rec[r + 3]!;
+    counts[k] = pos + 1;
   }
 }
 
@@ -114,15 +132,19 @@ export interface OrderFacts {
 }
 
 /**
- * Input positions sorted by (day, seq), stable. Input already in that order costs nothing more;
+ * Input positions sorted by (day, seq), stable, and the records in that order. Input already in that order costs nothing more;
  * input in recorded order one counting pass on the day; anything else a linear pass on seq
  * first. No comparison sort, no per-delivery objects.
  */
-export function allocationOrder(deliveries: readonly QuotaDelivery[], rec: Int32Array, facts: OrderFacts): Uint32Array {
+export function allocationOrder(
+  deliveries: readonly QuotaDelivery[],
+  rec: Int32Array,
+  facts: OrderFacts,
+): { order: Uint32Array; sortedRec: Int32Array } {
   const n = deliveries.length;
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i += 1) order[i] = i;
-  if (facts.sorted) return order;
+  if (facts.sorted) return { order, sortedRec: rec };
   let bySeq: Uint32Array = order;
   if (!facts.seqAscending) {
     const key = new Float64Array(n);
@@ -130,6 +152,7 @@ export function allocationOrder(deliveries: readonly QuotaDelivery[], rec: Int32
     bySeq = sortByKey(order, new Uint32Array(n), key, facts.maxSeq - facts.minSeq);
   }
   const byDay = bySeq === order ? new Uint32Array(n) : order;
-  dayCountingPass(bySeq, byDay, rec, facts.minDay, facts.dayRange);
-  return byDay;
+  const sortedRec = new Int32Array(n * REC);
+  dayCountingPass(bySeq, byDay, rec, sortedRec, facts.minDay, facts.dayRange);
+  return { order: byDay, sortedRec };
 }

@@ -107,7 +107,7 @@ export function allocateQuota(
     if (s > maxSeq) maxSeq = s;
     if (s < minSeq) minSeq = s;
   }
-  const order = allocationOrder(deliveries, rec, {
+  const { order, sortedRec } = allocationOrder(deliveries, rec, {
     minDay,
     dayRange: n > 0 ? maxDay - minDay + 1 : 0,
     minSeq,
@@ -154,14 +154,14 @@ export function allocateQuota(
   let defaultRate = defaultDayRatePence(policy, year);
   let total = 0;
   for (let k = 0; k < n; k += 1) {
-    const r = order[k]! * REC;
-    const dn = rec[r + REC_DAY]!;
+    const r = k * REC;
+    const dn = sortedRec[r + REC_DAY]!;
     while (dn >= nextYearStart) {
       year += 1;
       nextYearStart = dayNumber(financialYearStartDate(policy, year + 1));
       defaultRate = defaultDayRatePence(policy, year);
     }
-    const orgFlags = rec[r + REC_ORG_FLAGS]!;
+    const orgFlags = sortedRec[r + REC_ORG_FLAGS]!;
     const f = orgFlags & 3;
     const o = orgFlags >> 2;
     const h = orgHolder[o]!;
@@ -176,7 +176,7 @@ export function allocateQuota(
       charged[h] = 0;
       charges[h] = 0;
     }
-    const units = rec[r + REC_UNITS]!;
+    const units = sortedRec[r + REC_UNITS]!;
     let fromQuota = 0;
     if (f & 1) {
       const left = remaining[h]!;
@@ -193,7 +193,7 @@ export function allocateQuota(
     delivered[h]! += units;
     free[h]! += units - chargeable;
     if (chargeable > 0) {
-      const agreed = rec[r + REC_AGREED]!;
+      const agreed = sortedRec[r + REC_AGREED]!;
       const rate = agreed > 0 ? agreed : (negotiated.get(o * 10_000 + year) ?? defaultRate);
       const charge = divideHalfUp(chargeable * rate, upd);
       dayRatePence[k] = rate;
