@@ -26,12 +26,12 @@ export const benchDatabaseName = (name: string): string => {
   return database;
 };
 
-function hashFolder(hash: ReturnType<typeof createHash>, folder: string): void {
+function hashFolder(hash: ReturnType<typeof createHash>, folder: string, include: RegExp): void {
   if (!existsSync(folder)) return;
   for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) hashFolder(hash, path);
-    else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts")) {
+    if (entry.isDirectory()) hashFolder(hash, path, include);
+    else if (include.test(entry.name) && !entry.name.endsWith(".test.ts")) {
       hash.update(entry.name).update(readFileSync(path));
     }
   }
@@ -41,8 +41,9 @@ function hashFolder(hash: ReturnType<typeof createHash>, folder: string): void {
 export function datasetFingerprint(spec: unknown): string {
   const hash = createHash("sha256").update(JSON.stringify(spec));
   const here = fileURLToPath(new URL(".", import.meta.url));
-  hashFolder(hash, join(here, "../generate"));
-  hashFolder(hash, join(here, "../../../../packages/persistence/src/migrations"));
+  hashFolder(hash, join(here, "../generate"), /\.ts$/);
+  // The migrations themselves (date-named files), not the runner beside them.
+  hashFolder(hash, join(here, "../../../../packages/persistence/src/migrations"), /^\d{4}-\d{2}-\d{2}-.+\.ts$/);
   return `bench:${hash.digest("hex").slice(0, 32)}`;
 }
 

@@ -16,6 +16,8 @@ export interface FloorRoute {
 
 export interface FloorServer {
   readonly url: string;
+  /** Requests answered so far. */
+  answered(): number;
   close(): Promise<void>;
 }
 
@@ -59,7 +61,11 @@ export async function startFloorServer(options: FloorOptions): Promise<FloorServ
         : { text: statement.sql, values: [...statement.values] },
     );
 
+  let answered = 0;
   const server: Server = createServer((request, response) => {
+    response.on("finish", () => {
+      answered += 1;
+    });
     const plan = plans.get(request.url ?? "");
     // Read the body as a GraphQL server would, even though the route already says what to run.
     const chunks: Buffer[] = [];
@@ -96,6 +102,7 @@ export async function startFloorServer(options: FloorOptions): Promise<FloorServ
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    answered: () => answered,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,7 +1,7 @@
 import { setTimeout } from "node:timers/promises";
 import pg from "pg";
 import { runLoad, type LoadResult } from "./autocannon.js";
-import { answeredRequests, kyselyQueryCount, type RunningGateway, startGateway } from "./gateway-app.js";
+import { kyselyQueryCount, type RunningGateway, startGateway } from "./gateway-app.js";
 import { authHeaders, postOperation, requestBody } from "./graphql-request.js";
 import type { Operation, OperationContext } from "./operations.js";
 import { type CapturedStatement, installSqlCapture, recordStatements, statementCount } from "./sql-capture.js";
@@ -27,6 +27,11 @@ export interface CapturedOperation {
 export interface MeasuredLoad extends LoadResult {
   /** Statements the gateway sent per request during the run; null for servers not counted. */
   readonly statementsPerRequest: number | null;
+  /**
+   * CPU time of this process (the server under test; autocannon runs apart) per answered
+   * request. Less disturbed than throughput when other work shares the machine.
+   */
+  readonly cpuMsPerRequest: number;
 }
 
 /** Picks the arguments from the data: a full year, and the busiest quota holder in it. */
@@ -84,7 +89,13 @@ export async function measure(
   token: string,
   operation: Operation,
   settings: LoadSettings,
-  options: { counted: boolean; uniqueDocument?: boolean },
+  options: {
+    /** Count SQL statements: true for the gateway (the floor's are its own copies). */
+    counted: boolean;
+    /** Requests the server under test has answered so far. */
+    answered: () => number;
+    uniqueDocument?: boolean;
+  },
 ): Promise<MeasuredLoad> {
   const load = {
     url,
@@ -98,14 +109,20 @@ export async function measure(
   // Let those settle so their statements are not counted in the next run.
   await setTimeout(300);
   const before = statementCount();
-  const answeredBefore = answeredRequests();
+  const answeredBefore = options.answered();
+  const cpuBefore = process.cpuUsage();
   const result = await runLoad(load);
   await setTimeout(300);
+  const cpu = process.cpuUsage(cpuBefore);
   const sent = statementCount() - before;
-  // Divided by the requests the gateway answered, including those autocannon stopped waiting for.
-  const served = answeredRequests() - answeredBefore;
+  // Divided by the requests the server answered, including those autocannon stopped waiting for.
+  const served = options.answered() - answeredBefore;
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${operation.name}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`);
   }
-  return { ...result, statementsPerRequest: options.counted ? sent / Math.max(served, 1) : null };
+  return {
+    ...result,
+    statementsPerRequest: options.counted ? sent / Math.max(served, 1) : null,
+    cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / Math.max(served, 1),
+  };
 }

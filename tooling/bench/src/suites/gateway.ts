@@ -11,7 +11,7 @@ import {
 } from "../load/harness.js";
 import { engagementsPage, loadOperations } from "../load/operations.js";
 import { recordStatements } from "../load/sql-capture.js";
-import { kyselyQueryCount } from "../load/gateway-app.js";
+import { answeredRequests, kyselyQueryCount } from "../load/gateway-app.js";
 import { postOperation } from "../load/graphql-request.js";
 import { count, ms, ratio, type Section, table } from "../report/markdown.js";
 
@@ -46,10 +46,14 @@ export async function runGatewaySuite(settings: LoadSettings): Promise<{ section
           continue;
         }
         process.stderr.write(`gateway: ${c.operation.name}\n`);
-        const viaGateway = await measure(gateway.url, gateway.token, c.operation, settings, { counted: true });
+        const viaGateway = await measure(gateway.url, gateway.token, c.operation, settings, {
+          counted: true,
+          answered: answeredRequests,
+        });
         process.stderr.write(`floor: ${c.operation.name}\n`);
         const viaFloor = await measure(`${floor.url}/${c.operation.name}`, gateway.token, c.operation, settings, {
           counted: false,
+          answered: floor.answered,
         });
         const alone =
           c.kyselyStatements === c.statements.length
@@ -77,10 +81,23 @@ export async function runGatewaySuite(settings: LoadSettings): Promise<{ section
     `National data set (${count(NATIONAL.deliveries)} deliveries requested, region \`${context.region}\`, year ${context.year}, holder \`${context.holder}\`, forecast from ${context.from}); ${settings.connections} connections, ${settings.durationSeconds} s per run after a 1 s warm-up.`,
     "",
     table(
-      ["operation", "gateway req/s", "p50 ms", "p99 ms", "SQL/request", "SQL alone", "floor req/s", "floor p50 ms", "floor p99 ms", "gateway/floor req/s"],
+      [
+        "operation",
+        "gateway req/s",
+        "p50 ms",
+        "p99 ms",
+        "SQL/request",
+        "SQL alone",
+        "CPU ms/request",
+        "floor req/s",
+        "floor p50 ms",
+        "floor p99 ms",
+        "floor CPU ms/request",
+        "gateway/floor req/s",
+      ],
       rows.map((r) =>
         r.gateway === null || r.floor === null
-          ? [r.name, `not measured: ${r.failure ?? "?"}`, "", "", "", "", "", "", "", ""]
+          ? [r.name, `not measured: ${r.failure ?? "?"}`, "", "", "", "", "", "", "", "", "", ""]
           : [
               r.name,
               count(r.gateway.requestsPerSecond),
@@ -88,9 +105,11 @@ export async function runGatewaySuite(settings: LoadSettings): Promise<{ section
               ms(r.gateway.p99Ms),
               (r.gateway.statementsPerRequest ?? Number.NaN).toFixed(2),
               r.alone,
+              ms(r.gateway.cpuMsPerRequest),
               count(r.floor.requestsPerSecond),
               ms(r.floor.p50Ms),
               ms(r.floor.p99Ms),
+              ms(r.floor.cpuMsPerRequest),
               ratio(r.gateway.requestsPerSecond / r.floor.requestsPerSecond),
             ],
       ),

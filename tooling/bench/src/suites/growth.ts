@@ -1,6 +1,7 @@
 import pg from "pg";
 import { ensureDataset } from "../generate/load-dataset.js";
 import { sizedSpec } from "../generate/spec.js";
+import { answeredRequests } from "../load/gateway-app.js";
 import { captureOperations, type LoadSettings, measure, operationContext, serveGateway } from "../load/harness.js";
 import { fundingReport } from "../load/operations.js";
 import type { CapturedStatement } from "../load/sql-capture.js";
@@ -100,11 +101,14 @@ export async function runGrowthSuite(settings: LoadSettings): Promise<{ sections
     try {
       const [captured] = await captureOperations(gateway, [fundingReport(context)]);
       if (captured === undefined || captured.failure !== null) {
-        rows.push([count(size), `not measured: ${captured?.failure ?? "?"}`, "", "", "", "", "", ""]);
+        rows.push([count(size), `not measured: ${captured?.failure ?? "?"}`, "", "", "", "", "", "", ""]);
         continue;
       }
       process.stderr.write(`growth: fundingReport at ${size} deliveries\n`);
-      const load = await measure(gateway.url, gateway.token, captured.operation, settings, { counted: true });
+      const load = await measure(gateway.url, gateway.token, captured.operation, settings, {
+        counted: true,
+        answered: answeredRequests,
+      });
       const plans = await explainStatements(dataset.url, captured.statements);
       const sqlMs = plans.reduce((sum, p) => sum + p.executionMs, 0);
       const blocks = plans.reduce((sum, p) => sum + p.sharedBlocks, 0);
@@ -114,6 +118,7 @@ export async function runGrowthSuite(settings: LoadSettings): Promise<{ sections
         ms(load.p50Ms),
         ms(load.p99Ms),
         count(load.requestsPerSecond),
+        ms(load.cpuMsPerRequest),
         (load.statementsPerRequest ?? Number.NaN).toFixed(2),
         ms(sqlMs),
         count(blocks),
@@ -131,7 +136,10 @@ export async function runGrowthSuite(settings: LoadSettings): Promise<{ sections
   const body = [
     `fundingReport for \`london\` 2018 at three data sizes (same regions, authorities and advisers; only the volume of work grows). ${settings.connections} connection, ${settings.durationSeconds} s per size after a 1 s warm-up. SQL ms is the sum of the statements' execution times under EXPLAIN ANALYZE; blocks are shared buffers touched.`,
     "",
-    table(["deliveries", "London 2018 deliveries", "p50 ms", "p99 ms", "req/s", "SQL/request", "SQL ms", "blocks"], rows),
+    table(
+      ["deliveries", "London 2018 deliveries", "p50 ms", "p99 ms", "req/s", "Node CPU ms/request", "SQL/request", "SQL ms", "blocks"],
+      rows,
+    ),
     "",
     ...details,
   ].join("\n");

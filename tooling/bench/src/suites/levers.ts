@@ -4,6 +4,7 @@ import { startFloorServer } from "../load/floor-server.js";
 import { captureOperations, type LoadSettings, type MeasuredLoad, measure, operationContext, serveGateway } from "../load/harness.js";
 import { loadOperations } from "../load/operations.js";
 import { setPreparedStatements } from "../load/sql-capture.js";
+import { answeredRequests } from "../load/gateway-app.js";
 import { count, ms, ratio, type Section, table } from "../report/markdown.js";
 
 // The known levers between the gateway and its floor, each measured against a baseline taken
@@ -37,13 +38,17 @@ export async function runLeversSuite(settings: LoadSettings): Promise<{ sections
       for (const c of captured) {
         let baseline: MeasuredLoad | null = null;
         process.stderr.write(`levers: ${c.operation.name} floor\n`);
-        const viaFloor = await measure(`${floor.url}/${c.operation.name}`, gateway.token, c.operation, settings, { counted: false });
+        const viaFloor = await measure(`${floor.url}/${c.operation.name}`, gateway.token, c.operation, settings, {
+          counted: false,
+          answered: floor.answered,
+        });
         for (const variant of VARIANTS) {
           process.stderr.write(`levers: ${c.operation.name} ${variant.name}\n`);
           setPreparedStatements(variant.prepared);
           try {
             const result = await measure(gateway.url, gateway.token, c.operation, settings, {
               counted: true,
+              answered: answeredRequests,
               uniqueDocument: variant.uniqueDocument,
             });
             baseline ??= result;
@@ -53,6 +58,7 @@ export async function runLeversSuite(settings: LoadSettings): Promise<{ sections
               count(result.requestsPerSecond),
               ms(result.p50Ms),
               ms(result.p99Ms),
+              ms(result.cpuMsPerRequest),
               ratio(result.requestsPerSecond / baseline.requestsPerSecond),
               ratio(result.requestsPerSecond / viaFloor.requestsPerSecond),
             ]);
@@ -62,14 +68,25 @@ export async function runLeversSuite(settings: LoadSettings): Promise<{ sections
         }
         const viaPreparedFloor = await measure(`${preparedFloor.url}/${c.operation.name}`, gateway.token, c.operation, settings, {
           counted: false,
+          answered: preparedFloor.answered,
         });
-        rows.push([c.operation.name, "floor", count(viaFloor.requestsPerSecond), ms(viaFloor.p50Ms), ms(viaFloor.p99Ms), "", "100%"]);
+        rows.push([
+          c.operation.name,
+          "floor",
+          count(viaFloor.requestsPerSecond),
+          ms(viaFloor.p50Ms),
+          ms(viaFloor.p99Ms),
+          ms(viaFloor.cpuMsPerRequest),
+          "",
+          "100%",
+        ]);
         rows.push([
           c.operation.name,
           "floor with prepared statements",
           count(viaPreparedFloor.requestsPerSecond),
           ms(viaPreparedFloor.p50Ms),
           ms(viaPreparedFloor.p99Ms),
+          ms(viaPreparedFloor.cpuMsPerRequest),
           "",
           ratio(viaPreparedFloor.requestsPerSecond / viaFloor.requestsPerSecond),
         ]);
@@ -84,7 +101,7 @@ export async function runLeversSuite(settings: LoadSettings): Promise<{ sections
   const body = [
     `National data set; ${settings.connections} connections, ${settings.durationSeconds} s per run after a 1 s warm-up. Ratios are req/s against the baseline and against the floor measured just before it.`,
     "",
-    table(["operation", "variant", "req/s", "p50 ms", "p99 ms", "vs baseline", "vs floor"], rows),
+    table(["operation", "variant", "req/s", "p50 ms", "p99 ms", "CPU ms/request", "vs baseline", "vs floor"], rows),
     "",
     "A compiled executor (graphql-jit through @envelop/graphql-jit) is not measured: the gateway takes no extra envelop plugins, so it cannot be switched on from outside without changing the gateway.",
   ].join("\n");
