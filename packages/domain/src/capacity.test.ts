@@ -128,6 +128,26 @@ describe("capacity rules", () => {
     expect(w(0)).toMatchObject({ confirmedUnits: 8, tentativeUnits: 2, overbookedUnits: 1 });
   });
 
+  it("caps the reserve at what is left after hosting, and never goes below zero", () => {
+    // 0.25 FTE x 5 days = 2.5 units; hosting 2 units; only 0.5 left, all of it reserve.
+    const c = weekCapacity(londonPilotPolicy, { adviser: adviser(2_500), weekStart: "2010-05-10", leave: [], arrangements: [hosting(2)] });
+    expect([c.available, c.hostCommitment, c.reserve, c.bookableUnits]).toEqual([
+      { numerator: 5, denominator: 2 },
+      { numerator: 2, denominator: 1 },
+      { numerator: 1, denominator: 2 },
+      0,
+    ]);
+    const w = adviserWeek(londonPilotPolicy, c, [], 1);
+    expect([w.rapidResponseOverflowUnits, w.displacedUnits]).toEqual([1, 0]);
+    const onLeave = weekCapacity(londonPilotPolicy, {
+      adviser: adviser(),
+      weekStart: "2010-05-10",
+      leave: [{ regionCode: "london", id: "l", adviserId: "adv-1", startDate: "2010-05-01", endDate: "2010-05-31", unitsPerDay: 2 }],
+      arrangements: [hosting(2)],
+    });
+    expect([onLeave.availableUnits, onLeave.reserve.numerator, onLeave.bookableUnits]).toEqual([0, 0, 0]);
+  });
+
   it("finds the earliest week a request fits, for the waitlist", () => {
     const weeks = [
       { adviserId: "adv-2", weekStart: "2010-05-17", bookableUnits: 9, confirmedUnits: 4 },
