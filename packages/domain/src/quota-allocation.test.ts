@@ -159,6 +159,11 @@ describe("quota allocation rules", () => {
     expect(lines.map((l) => l.chargePence)).toEqual([8_333, 16_667]);
   });
 
+  it("allocates nothing from no deliveries", () => {
+    const { allocation, lines } = allocate(londonPilotPolicy, { deliveries: [], organisations });
+    expect([allocation.count, allocation.holderYears, allocation.totalChargePence, lines]).toEqual([0, [], 0, []]);
+  });
+
   it("refuses bad deliveries with an error naming the field", () => {
     const good = delivery("org-kc-council", "2010-05-03", 2);
     const cases: [Partial<typeof good>, string, string][] = [
