@@ -8,7 +8,8 @@ import { GraphQLError } from "graphql";
 import { isStaff, type Role } from "./auth/viewer.js";
 import type { GatewayContext } from "./context.js";
 import type { DecimalDays } from "./format/days.js";
-import { decodeRegionalId, encodeRegionalId } from "./global-id.js";
+import { decodeRegionalId, encodeRegionalId, parseRegionalKey } from "./global-id.js";
+import { RowNotFoundError } from "./loaders/regional.js";
 
 /** A day quantity on its way out: integer units plus the granularity that gives them meaning. */
 export interface DaysValue {
@@ -85,7 +86,20 @@ export const builder = new SchemaBuilder<{
     cursorType: "String",
     encodeGlobalID: encodeRegionalId,
     decodeGlobalID: decodeRegionalId,
-    nodeQueryOptions: { description: "Any object by its global id; null when absent or not visible to the viewer." },
+    nodeQueryOptions: {
+      description: "Any object by its global id; null when absent, of another region, or not visible to the viewer.",
+      // Another region's id is not looked up at all; a missing row is null, not an error.
+      resolve: async (_root, { id }, context, _info, resolveNode) => {
+        const key = parseRegionalKey(id.id);
+        if (!key || key.region !== context.viewer?.region) return null;
+        try {
+          return await resolveNode(id);
+        } catch (error) {
+          if (error instanceof RowNotFoundError) return null;
+          throw error;
+        }
+      },
+    },
     nodesQueryOptions: false,
     nodeTypeOptions: { description: "An object with a global id that encodes its type, region and id." },
     pageInfoTypeOptions: { description: "Relay pagination state of a connection." },

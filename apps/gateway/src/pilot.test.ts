@@ -6,7 +6,7 @@ import { backends, createTestDatabase, type TestDatabase } from "@adviser-hub/pe
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "./auth/viewer.js";
 import { formatDays } from "./format/days.js";
-import { execute, StatementCounter, tokenFor } from "./testing/harness.js";
+import { execute, type JsonData, StatementCounter, tokenFor } from "./testing/harness.js";
 import { expectedBenchmark, expectedCapacity, expectedFundingReport, domainAllocation, loadPolicy } from "./testing/pilot-oracle.js";
 import { createGateway, type Gateway } from "./yoga.js";
 
@@ -30,9 +30,14 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
   const ok = async (query: string, variables: Record<string, unknown> = {}, token: string | null = tokens.REGION_ADMIN) => {
     const response = await run(query, variables, token);
     expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-    return response.data as Record<string, never>;
+    return response.data as JsonData;
   };
   const days = (units: number) => formatDays(units, 2);
+  /** An ACTIVE engagement, its lead adviser and a date inside it: somewhere a delivery may go. */
+  const openEngagement = async () => {
+    const row = await database.db.selectFrom("engagements").selectAll().where("status", "=", "ACTIVE").orderBy("id").executeTakeFirstOrThrow();
+    return { id: row.id, adviserId: row.lead_adviser_id!, date: row.starts_on! };
+  };
 
   beforeAll(async () => {
     database = await createTestDatabase(backend, { log: counter.log });
@@ -52,7 +57,7 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
     it("fundingReport 2010 equals the domain's value-for-money from the same rows", async () => {
       const expected = await expectedFundingReport(database.db, "london", 2010);
       const data = await ok(readFileSync(`${operationsDir}funder-report.graphql`, "utf8"), { region: "london", year: 2010 });
-      const report = data.fundingReport as Record<string, never>;
+      const report = data.fundingReport as JsonData;
       // The seed's programme cost for 2010-11 is the article's 360,000.00.
       expect(report.programmeCost).toEqual({ pence: 36_000_000, formatted: "£360,000.00" });
       expect(expected.programmeCostPence).toBe(36_000_000);
@@ -90,7 +95,7 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
       expect(past.length).toBeGreaterThan(0);
       for (const holder of past) {
         const data = await ok(readFileSync(`${operationsDir}borough-quota.graphql`, "utf8"), { region: "london", holder: holder.holderId, year: 2010 });
-        const statement = data.quotaStatement as Record<string, never>;
+        const statement = data.quotaStatement as JsonData;
         expect(statement).toMatchObject({
           holder: holder.holderId,
           allowanceDays: days(holder.allowanceUnits),
@@ -127,7 +132,7 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
       for (const measure of ["REFERRALS", suppressed.measure] as const) {
         const year = measure === "REFERRALS" ? 2010 : suppressed.year;
         const data = await ok(readFileSync(`${operationsDir}benchmark.graphql`, "utf8"), { region: "london", year, measure });
-        const benchmark = data.benchmark as Record<string, never>;
+        const benchmark = data.benchmark as JsonData;
         const expected = await expectedBenchmark(database.db, "london", year, measure as "REFERRALS");
         expect(benchmark.regionRate).toBe(expected.regionRateScaled === null ? null : (expected.regionRateScaled / 100).toFixed(2));
         expect(benchmark.quartiles).toEqual(
@@ -148,7 +153,7 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
     it("region lists 33 authorities, 3 advisers, 3 funders and filters its 80 engagements", async () => {
       const data = await ok(`{ region(code: "london") { code name unitsPerDay authorities(first: 100) { totalCount edges { node { code } } }
         advisers { code fte } funders { code contribution(year: 2010) { pence } } } }`);
-      const region = data.region as Record<string, never>;
+      const region = data.region as JsonData;
       expect(region).toMatchObject({ code: "london", name: "London", unitsPerDay: 2 });
       expect((region.authorities as { totalCount: number; edges: unknown[] }).totalCount).toBe(33);
       expect((region.authorities as { edges: unknown[] }).edges).toHaveLength(33);
@@ -209,5 +214,204 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
       expect(await counted(readFileSync(`${operationsDir}benchmark.graphql`, "utf8"), { region: "london", year: 2010, measure: "REFERRALS" })).toBe(2);
       expect(await counted(`{ viewer { role } }`)).toBe(0);
     });
+  });
+
+  describe("access matrix", () => {
+    type Who = keyof typeof tokens | "NONE";
+    const everyone: Who[] = ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER", "OTHER_REGION", "OTHER_FUNDER", "OTHER_AUTHORITY", "NONE"];
+    const tokenOf = (who: Who) => (who === "NONE" ? null : tokens[who]);
+    const auditRows = async () =>
+      Number((await database.db.selectFrom("audit_log").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+
+    const reads: Record<string, { query: string; allowed: Who[] }> = {
+      region: { query: `{ region(code: "london") { code name } }`, allowed: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER", "OTHER_AUTHORITY"] },
+      engagements: {
+        query: `{ region(code: "london") { engagements(first: 100) { totalCount edges { node { code organisation { homeAuthority { code } } } } } } }`,
+        allowed: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "OTHER_AUTHORITY"],
+      },
+      fundingReport: {
+        query: `{ fundingReport(region: "london", year: 2010) { programmeCost { pence } } }`,
+        allowed: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER", "OTHER_AUTHORITY"],
+      },
+      quotaStatement: {
+        query: `{ quotaStatement(region: "london", holder: "${SOUTHWARK}", year: 2010) { charges { pence } } }`,
+        allowed: ["REGION_ADMIN", "ADVISER", "AUTHORITY"],
+      },
+      capacityForecast: {
+        query: `{ capacityForecast(region: "london", from: "2011-01-03", weeks: 1) { bookableDays } }`,
+        allowed: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER", "OTHER_AUTHORITY"],
+      },
+      benchmark: {
+        query: `{ benchmark(region: "london", year: 2010, measure: REFERRALS) { regionRate } }`,
+        allowed: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER", "OTHER_AUTHORITY"],
+      },
+    };
+
+    for (const [entry, { query, allowed }] of Object.entries(reads)) {
+      it.each(everyone)(`${entry} as %s`, async (who) => {
+        const response = await run(query, {}, tokenOf(who));
+        if (allowed.includes(who)) {
+          expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+          expect(Object.values(response.data ?? {})[0]).not.toBeNull();
+        } else {
+          expect(response.errors?.[0]?.extensions?.code).toMatch(/^(FORBIDDEN|UNAUTHENTICATED)$/);
+          expect(Object.values(response.data ?? {})[0] ?? null).toBeNull();
+        }
+      });
+    }
+
+    it("an authority lists only its own area's engagements and never sees notes", async () => {
+      const data = await ok(reads.engagements!.query, {}, tokens.AUTHORITY);
+      const edges = data.region.engagements.edges as { node: { organisation: { homeAuthority: { code: string } } } }[];
+      expect(edges.length).toBeGreaterThan(0);
+      expect(edges.every((e) => e.node.organisation.homeAuthority.code === SOUTHWARK)).toBe(true);
+      const notes = await run(`{ region(code: "london") { engagements(first: 5) { edges { node { code notes } } } } }`, {}, tokens.AUTHORITY);
+      expect(notes.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+      const staff = await ok(`{ region(code: "london") { engagements(first: 100) { edges { node { notes } } } } }`, {}, tokens.ADVISER);
+      expect((staff.region.engagements.edges as { node: { notes: string | null } }[]).some((e) => e.node.notes !== null)).toBe(true);
+      const other = await run(`{ region(code: "london") { engagements(first: 5, authority: "E09000020") { totalCount } } }`, {}, tokens.AUTHORITY);
+      expect(other.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    });
+
+    it("node() shows an engagement to staff and its own authority only", async () => {
+      const row = await database.db
+        .selectFrom("engagements as e")
+        .innerJoin("organisations as o", (j) => j.onRef("o.id", "=", "e.organisation_id").onRef("o.region_code", "=", "e.region_code"))
+        .select("e.id")
+        .where("o.home_authority_id", "=", SOUTHWARK)
+        .executeTakeFirstOrThrow();
+      const id = Buffer.from(`Engagement:london:${row.id}`).toString("base64url");
+      const query = `query($id: ID!) { node(id: $id) { ... on Engagement { code } } }`;
+      for (const who of everyone) {
+        const response = await run(query, { id }, tokenOf(who));
+        const visible = ["REGION_ADMIN", "ADVISER", "AUTHORITY"].includes(who);
+        expect(response.data?.node ?? null, who).toEqual(visible ? { code: row.id } : null);
+      }
+    });
+
+    it("each mutation refuses the roles API.md does not allow, as ForbiddenError, writing nothing", async () => {
+      const active = await database.db.selectFrom("engagements").selectAll().where("status", "=", "ACTIVE").orderBy("id").executeTakeFirstOrThrow();
+      const delivery = await database.db.selectFrom("deliveries").select("id").where("engagement_id", "=", active.id).executeTakeFirstOrThrow();
+      const requested = await database.db.selectFrom("engagements").select("id").where("status", "=", "REQUESTED").executeTakeFirstOrThrow();
+      const attempts: Record<string, { mutation: string; input: Record<string, unknown>; allowed: Who[] }> = {
+        requestEngagement: {
+          mutation: "requestEngagement(input: $input)",
+          input: { organisationId: "org-E09000028-council", strand: "KNOWLEDGE_HUB", title: "Briefing", estimateDays: "1", startDate: "2011-06-06" },
+          allowed: ["REGION_ADMIN", "ADVISER", "AUTHORITY"],
+        },
+        decideEngagement: { mutation: "decideEngagement(input: $input)", input: { engagementId: requested.id, to: "DECLINED" }, allowed: ["REGION_ADMIN"] },
+        bookAdviser: {
+          mutation: "bookAdviser(input: $input)",
+          input: { engagementId: active.id, adviserId: active.lead_adviser_id, weekStart: "2011-06-06", days: "0.5", status: "TENTATIVE" },
+          allowed: ["REGION_ADMIN", "ADVISER"],
+        },
+        recordDelivery: {
+          mutation: "recordDelivery(input: $input)",
+          input: { engagementId: active.id, adviserId: active.lead_adviser_id, date: active.starts_on, days: "0.5" },
+          allowed: ["REGION_ADMIN", "ADVISER"],
+        },
+        correctDelivery: { mutation: "correctDelivery(input: $input)", input: { deliveryId: delivery.id, notes: "checked", reason: "review" }, allowed: ["REGION_ADMIN", "ADVISER"] },
+        issueStatement: { mutation: "issueStatement(input: $input)", input: { organisationId: "org-E09000028-police", period: "2011-02" }, allowed: ["REGION_ADMIN"] },
+        recordOutcomeMeasurement: {
+          mutation: "recordOutcomeMeasurement(input: $input)",
+          input: { outcomeId: "out-0001", measuredOn: "2012-03-30", value: 40 },
+          allowed: ["REGION_ADMIN", "ADVISER"],
+        },
+      };
+      const inputTypes: Record<string, string> = {
+        requestEngagement: "RequestEngagementInput",
+        decideEngagement: "DecideEngagementInput",
+        bookAdviser: "BookAdviserInput",
+        recordDelivery: "RecordDeliveryInput",
+        correctDelivery: "CorrectDeliveryInput",
+        issueStatement: "IssueStatementInput",
+        recordOutcomeMeasurement: "RecordOutcomeMeasurementInput",
+      };
+      for (const [name, attempt] of Object.entries(attempts)) {
+        const query = `mutation($input: ${inputTypes[name]}!) { result: ${attempt.mutation} { __typename ... on Error { code message } } }`;
+        for (const who of everyone.filter((w) => !attempt.allowed.includes(w))) {
+          const before = await auditRows();
+          const response = await run(query, { input: attempt.input }, tokenOf(who));
+          expect(response.errors, `${name} as ${who}`).toBeUndefined();
+          // Another region's admin is refused by the lookup (nothing of London exists there).
+          expect((response.data!.result as { __typename: string }).__typename, `${name} as ${who}`).toMatch(who === "OTHER_REGION" ? /Error$/ : /^ForbiddenError$/);
+          expect(await auditRows(), `${name} as ${who}`).toBe(before);
+        }
+        for (const who of attempt.allowed) {
+          const before = await auditRows();
+          const input = name === "recordOutcomeMeasurement" ? { ...attempt.input, measuredOn: who === "ADVISER" ? "2012-03-29" : "2012-03-30" } : attempt.input;
+          const response = await run(query, { input }, tokenOf(who));
+          expect((response.data!.result as { __typename: string }).__typename, `${name} as ${who}: ${JSON.stringify(response)}`).toMatch(/Payload$/);
+          expect(await auditRows(), `${name} as ${who}`).toBeGreaterThan(before);
+        }
+      }
+    });
+  });
+
+  describe("malformed input answers a clear error, never a stack, and writes nothing", () => {
+    const cases: [string, string, Record<string, unknown>, string][] = [
+      ["a bad global id", `query($id: ID!) { node(id: $id) { id } }`, { id: "%%%not-an-id" }, "VALIDATION"],
+      ["a wrong type", `query($year: Int!) { fundingReport(region: "london", year: $year) { year } }`, { year: "twenty-ten" }, ""],
+      ["an impossible date", `{ capacityForecast(region: "london", from: "2011-02-30", weeks: 1) { weekStart } }`, {}, "VALIDATION"],
+      ["too many weeks", `{ capacityForecast(region: "london", from: "2011-02-01", weeks: 500) { weekStart } }`, {}, "VALIDATION"],
+      ["an unknown measure", `{ benchmark(region: "london", year: 2010, measure: SHOE_SIZE) { year } }`, {}, ""],
+      ["an unknown holder", `{ quotaStatement(region: "london", holder: "E09999999", year: 2010) { year } }`, {}, "NOT_FOUND"],
+      ["a year out of range", `{ fundingReport(region: "london", year: 99999) { year } }`, {}, "VALIDATION"],
+      ["an oversized page", `{ region(code: "london") { engagements(first: 1000) { totalCount } } }`, {}, "VALIDATION"],
+      ["a forged cursor", `{ region(code: "london") { engagements(after: "bm90LWEtY3Vyc29y") { totalCount } } }`, {}, "VALIDATION"],
+      [
+        "off-granularity days",
+        `mutation { recordDelivery(input: { engagementId: "$ENGAGEMENT", adviserId: "$ADVISER", date: "$DATE", days: "0.3" }) { __typename ... on ValidationError { field code } } }`,
+        {},
+        "",
+      ],
+      [
+        "days that are not a number",
+        `mutation { recordDelivery(input: { engagementId: "$ENGAGEMENT", adviserId: "$ADVISER", date: "$DATE", days: "lots" }) { __typename } }`,
+        {},
+        "",
+      ],
+    ];
+    it.each(cases)("%s", async (_name, template, variables, code) => {
+      const open = await openEngagement();
+      const query = template.replace("$ENGAGEMENT", open.id).replace("$ADVISER", open.adviserId).replace("$DATE", open.date);
+      const before = Number((await database.db.selectFrom("audit_log").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+      const response = await run(query, variables);
+      const text = JSON.stringify(response);
+      expect(text).not.toMatch(/\.ts:\d+|node_modules|stack|Unexpected error/);
+      if (response.data?.recordDelivery) {
+        expect(response.data.recordDelivery).toEqual({ __typename: "ValidationError", field: "days", code: "VALIDATION" });
+      } else {
+        expect(response.errors?.length).toBeGreaterThan(0);
+        expect(response.errors?.[0]?.message.length).toBeGreaterThan(10);
+        if (code) expect(response.errors?.[0]?.extensions?.code).toBe(code);
+      }
+      expect(Number((await database.db.selectFrom("audit_log").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n)).toBe(before);
+    });
+
+    it("another region's global id reads as null", async () => {
+      const id = Buffer.from("Engagement:west-of-scotland:eng-0001").toString("base64url");
+      expect((await ok(`query($id: ID!) { node(id: $id) { id } }`, { id })).node).toBeNull();
+    });
+  });
+
+  it("every operation in operations/ runs and answers data", async () => {
+    const open = await openEngagement();
+    const variables: Record<string, Record<string, unknown>> = {
+      "funder-report.graphql": { region: "london", year: 2010 },
+      "borough-quota.graphql": { region: "london", holder: SOUTHWARK, year: 2010 },
+      "next-quarter-capacity.graphql": { region: "london", from: "2011-04-04" },
+      "engagements-page.graphql": { region: "london", first: 20, strand: ["PROJECT_SUPPORT"], year: 2010 },
+      "benchmark.graphql": { region: "london", year: 2010, measure: "CP_PLANS_AT_YEAR_END" },
+      "record-delivery.graphql": { input: { engagementId: open.id, adviserId: open.adviserId, date: open.date, days: "1" } },
+    };
+    const files = readdirSync(operationsDir).filter((file) => file.endsWith(".graphql")).sort();
+    expect(files).toEqual(Object.keys(variables).sort());
+    for (const file of files) {
+      const response = await run(readFileSync(`${operationsDir}${file}`, "utf8"), variables[file]);
+      expect(response.errors, `${file}: ${JSON.stringify(response.errors)}`).toBeUndefined();
+      expect(Object.values(response.data ?? {})[0], file).toBeTruthy();
+      if (file === "record-delivery.graphql") expect((response.data!.recordDelivery as { __typename: string }).__typename).toBe("RecordDeliveryPayload");
+    }
   });
 });

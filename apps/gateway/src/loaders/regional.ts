@@ -1,6 +1,14 @@
 import type { Queryable } from "@adviser-hub/persistence";
 import { parseRegionalKey } from "../global-id.js";
 
+/** A key with no row in its region: `node()` answers null for it, other fields an error. */
+export class RowNotFoundError extends Error {
+  constructor(readonly key: string) {
+    super(`Not found: ${key}`);
+    this.name = "RowNotFoundError";
+  }
+}
+
 /**
  * Batches "region:id" keys into one query per region (in practice one: a viewer has one
  * region). Every lookup therefore names its region, so a row of another region cannot be read
@@ -12,7 +20,7 @@ export async function loadRegional<T>(
   byIds: (db: Queryable, region: string, ids: readonly string[]) => Promise<readonly (T | undefined)[]>,
 ): Promise<(T | Error)[]> {
   const byRegion = new Map<string, { index: number; id: string }[]>();
-  const results: (T | Error)[] = keys.map((key) => new Error(`Unknown key ${key}`));
+  const results: (T | Error)[] = keys.map((key) => new RowNotFoundError(key));
   keys.forEach((key, index) => {
     const parsed = parseRegionalKey(key);
     if (!parsed) return;
@@ -29,7 +37,7 @@ export async function loadRegional<T>(
       );
       entries.forEach((entry, i) => {
         const row = rows[i];
-        results[entry.index] = row === undefined ? new Error(`Not found: ${keys[entry.index]}`) : row;
+        results[entry.index] = row === undefined ? new RowNotFoundError(keys[entry.index]!) : row;
       });
     }),
   );

@@ -4,6 +4,9 @@ import { signToken } from "../auth/token.js";
 import type { Viewer } from "../auth/viewer.js";
 import type { Gateway } from "../yoga.js";
 
+/** A response's data as parsed JSON: tests read into it freely and assert every value. */
+export type JsonData = ReturnType<typeof JSON.parse>;
+
 export interface GraphQLResponse<Data = Record<string, unknown>> {
   readonly status: number;
   readonly data?: Data | null;
