@@ -12,7 +12,7 @@ describe.each(backends())("bookAdviser on %s", (backend) => {
   let test: TestDatabase;
 
   beforeEach(async () => {
-    test = await createTestDatabase(backend, { maxConnections: 25 });
+    test = await createTestDatabase(backend, { maxConnections: 12 });
     await insertFixture(test.db);
   });
   afterEach(async () => {

@@ -22,7 +22,7 @@ describe.each(backends())("recordDelivery on %s", (backend) => {
   let test: TestDatabase;
 
   beforeEach(async () => {
-    test = await createTestDatabase(backend, { maxConnections: 20 });
+    test = await createTestDatabase(backend, { maxConnections: 12 });
     await insertFixture(test.db);
   });
   afterEach(async () => {

@@ -221,4 +221,14 @@ describe.each(backends())("London pilot seed on %s", (backend) => {
     expect(after.hash).toBe(before.hash);
     expect({ ...second, inserted: true }).toEqual(first);
   });
+
+  it("gives the same data, byte for byte, in a second empty database", async () => {
+    const other = await createTestDatabase(backend);
+    try {
+      await seedLondonPilot(other.db);
+      expect((await dumpHash(other.db)).hash).toBe((await dumpHash(test.db)).hash);
+    } finally {
+      await other.close();
+    }
+  });
 });
