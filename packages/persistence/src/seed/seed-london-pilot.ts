@@ -3,7 +3,7 @@ import type { Database } from "../schema.js";
 import { seedHostArrangements } from "./advisers.js";
 import { BENCHMARK_SOURCE } from "./benchmarks.js";
 import { londonAuthorities } from "./london-authorities.js";
-import { LONDON, londonPilotData, seedAdvisers, seedContributions, seedFunders, seedOrganisations } from "./london-pilot-data.js";
+import { LONDON, SEED_AS_OF, londonPilotData, seedAdvisers, seedContributions, seedFunders, seedOrganisations } from "./london-pilot-data.js";
 import { seedOutcomes } from "./outcomes.js";
 import { deliveryId, seedStatements } from "./seed-statements.js";
 
@@ -332,6 +332,23 @@ export async function seedLondonPilot(db: Kysely<Database>): Promise<SeedSummary
     );
 
     n += await seedStatements(trx, region, data);
+    if (n > 0) {
+      // The load is a write like any other and leaves its audit row; its time is the seed's
+      // "today", not the clock, so every run of the seed writes the same row.
+      await trx
+        .insertInto("audit_log")
+        .values({
+          region_code: region,
+          actor: "seed",
+          action: "seedLondonPilot",
+          entity: "region",
+          entity_id: region,
+          before: null,
+          after: { rows: n, asOf: SEED_AS_OF },
+          at: `${SEED_AS_OF}T18:00:00Z`,
+        })
+        .execute();
+    }
     return n;
   });
 
