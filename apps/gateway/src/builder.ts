@@ -4,7 +4,7 @@ import ErrorsPlugin from "@pothos/plugin-errors";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
-import { GraphQLError } from "graphql";
+import { GraphQLError } from "./graphql-runtime.js";
 import { isStaff, type Role } from "./auth/viewer.js";
 import type { GatewayContext } from "./context.js";
 import type { DecimalDays } from "./format/days.js";
@@ -88,6 +88,7 @@ export const builder = new SchemaBuilder<{
     decodeGlobalID: decodeRegionalId,
     nodeQueryOptions: {
       description: "Any object by its global id; null when absent, of another region, or not visible to the viewer.",
+      args: { id: { description: "A global id as returned in any `id` field." } },
       // Another region's id is not looked up at all; a missing row is null, not an error.
       resolve: async (_root, { id }, context, _info, resolveNode) => {
         const key = parseRegionalKey(id.id);

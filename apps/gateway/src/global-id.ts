@@ -1,4 +1,4 @@
-import { GraphQLError } from "graphql";
+import { GraphQLError } from "./graphql-runtime.js";
 
 /**
  * Global ids carry the region as well as the row id, so a node lookup knows which shard

@@ -60,7 +60,8 @@ describe.each(backends())("gateway infrastructure on %s", (backend) => {
     const aliased = await execute(gateway, `{ ${aliases} }`, { token });
     expect(aliased.errors?.[0]?.extensions?.code).toBe("TOO_MANY_ALIASES");
     const long = await execute(gateway, `{ viewer { ${"role ".repeat(6000)} } }`, { token });
-    expect(long.status).toBe(400);
+    // application/json clients get 200 with the error (GraphQL over HTTP); the code says why.
+    expect(long.data ?? null).toBeNull();
     expect(long.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_LONG");
     const large = await execute(gateway, "", { token, body: JSON.stringify({ query: `{ viewer { role } } #${"x".repeat(200_000)}` }) });
     expect(large.status).toBe(413);
@@ -74,5 +75,30 @@ describe.each(backends())("gateway infrastructure on %s", (backend) => {
     expect(response.errors?.[0]?.message).toBe("Unexpected error.");
     expect(response.errors?.[0]?.extensions?.code).toBe("INTERNAL_SERVER_ERROR");
     expect(JSON.stringify(response)).not.toMatch(/at .*\.ts:\d+|stack|policy/i);
+  });
+
+  it("in production: requires AUTH_SECRET, turns off GraphiQL and introspection, refuses development tokens", async () => {
+    expect(() => createGateway({ db: database.db, env: { NODE_ENV: "production" } })).toThrow(/AUTH_SECRET/);
+    const secret = "a-production-secret-of-at-least-32-characters";
+    const production = createGateway({ db: database.db, env: { NODE_ENV: "production", AUTH_SECRET: secret } });
+    const token = await signToken({ role: "REGION_ADMIN", region: "test", authority: null, funder: null }, new TextEncoder().encode(secret));
+    const introspection = await execute(production, "{ __schema { types { name } } }", { token });
+    expect(introspection.data ?? null).toBeNull();
+    expect(introspection.errors?.[0]?.message).toMatch(/introspection/i);
+    expect((await execute(production, '{ region(code: "test") { name } }', { token })).data).toEqual({ region: { name: "Test region" } });
+    const developmentToken = await tokenFor({ role: "REGION_ADMIN", region: "test" });
+    expect((await execute(production, "{ viewer { role } }", { token: developmentToken })).status).toBe(401);
+    const page = await production.fetch("http://gateway.test/graphql", { headers: { accept: "text/html" } });
+    expect(await page.text()).not.toMatch(/graphiql/i);
+    const development = await gateway.fetch("http://gateway.test/graphql", { headers: { accept: "text/html" } });
+    expect(await development.text()).toMatch(/graphiql/i);
+  });
+
+  it("answers every mutation without a token as a typed ForbiddenError", async () => {
+    const response = await execute(
+      gateway,
+      `mutation { issueStatement(input: { organisationId: "org-E09000020-council", period: "2010-07" }) { __typename ... on Error { code } } }`,
+    );
+    expect(response.data).toEqual({ issueStatement: { __typename: "ForbiddenError", code: "FORBIDDEN" } });
   });
 });

@@ -1,10 +1,7 @@
-import { GraphQLError } from "graphql";
+import { GraphQLError } from "../graphql-runtime.js";
 import { ExpectedError } from "./expected-error.js";
 
-/**
- * GraphQLError may come from two copies of graphql-js (ESM here, CommonJS inside the executor),
- * so `instanceof` cannot be trusted across them: recognise it by name and shape.
- */
+/** Recognised by name and shape too, in case a dependency ever brings its own graphql-js copy. */
 function isGraphQLError(value: unknown): value is GraphQLError {
   return value instanceof GraphQLError || (value instanceof Error && value.name === "GraphQLError" && "extensions" in value);
 }

@@ -1,4 +1,5 @@
-import { type ASTVisitor, GraphQLError, type ValidationContext } from "graphql";
+import type { ASTVisitor, ValidationContext } from "graphql";
+import { GraphQLError } from "../graphql-runtime.js";
 
 /** Caps aliases per document: aliases are how one request multiplies an expensive field. */
 export function aliasLimitRule(maxAliases: number) {

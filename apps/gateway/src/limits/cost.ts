@@ -1,12 +1,5 @@
-import {
-  type ASTVisitor,
-  type FieldNode,
-  type FragmentDefinitionNode,
-  GraphQLError,
-  Kind,
-  type SelectionSetNode,
-  type ValidationContext,
-} from "graphql";
+import type { ASTVisitor, FieldNode, FragmentDefinitionNode, SelectionSetNode, ValidationContext } from "graphql";
+import { GraphQLError, Kind } from "../graphql-runtime.js";
 
 export interface CostOptions {
   readonly maxCost: number;

@@ -1,11 +1,5 @@
-import {
-  type ASTVisitor,
-  type FragmentDefinitionNode,
-  GraphQLError,
-  Kind,
-  type SelectionSetNode,
-  type ValidationContext,
-} from "graphql";
+import type { ASTVisitor, FragmentDefinitionNode, SelectionSetNode, ValidationContext } from "graphql";
+import { GraphQLError, Kind } from "../graphql-runtime.js";
 
 /**
  * Refuses operations nested deeper than `maxDepth` fields (fragments followed, introspection

@@ -1,4 +1,4 @@
-import { GraphQLError } from "graphql";
+import { GraphQLError } from "../graphql-runtime.js";
 import { builder, type MoneyValue } from "../builder.js";
 import { decimalPounds, formatPence, maxGraphQLInt } from "../format/money.js";
 
