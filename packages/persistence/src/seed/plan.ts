@@ -254,7 +254,8 @@ export function planPilot(input: {
   );
   const numberedBookings = bookings.map((b, i) => ({ ...b, id: `bkg-${String(i + 1).padStart(5, "0")}` }));
 
-  const { engagements, transitions } = lifecycle(specs, deliveries, calendar.asOf);
+  const bookedAhead = new Set(numberedBookings.filter((b) => b.weekStart > calendar.asOf).map((b) => b.engagementId));
+  const { engagements, transitions } = lifecycle(specs, deliveries, bookedAhead, calendar.asOf);
   return { engagements, transitions, deliveries, bookings: numberedBookings };
 }
 
@@ -329,6 +330,7 @@ function weekSlots(
 function lifecycle(
   specs: readonly EngagementSpec[],
   deliveries: readonly PlannedDelivery[],
+  bookedAhead: ReadonlySet<string>,
   asOf: string,
 ): { engagements: PlannedEngagement[]; transitions: PlannedTransition[] } {
   const delivered = new Map<string, PlannedDelivery[]>();
@@ -387,7 +389,7 @@ function lifecycle(
         const deliveredUnits = work.reduce((sum, d) => sum + d.units, 0);
         if (path.kind === "RUN_THEN_CANCEL" && path.cancelOn <= asOf) {
           push("CANCELLED", instant(path.cancelOn, "12:00"), spec.requestedBy, spec.notes ?? null);
-        } else if (deliveredUnits >= spec.estimateUnits || spec.endDate < asOf) {
+        } else if (deliveredUnits >= spec.estimateUnits || (spec.endDate < asOf && !bookedAhead.has(spec.id))) {
           const doneOn = addDays(last.date, 1);
           const lastRecorded = work.reduce((a, b) => (a.recordedAt >= b.recordedAt ? a : b)).recordedAt;
           const at = maxDate(instant(doneOn, "16:00"), lastRecorded);

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import {
   ENGAGEMENT_STATUSES,
+  addDays,
   canTransition,
   checkHostSupport,
   checkSalaryShares,
@@ -16,7 +17,7 @@ import { statementInput } from "../commands/statement-ledger.js";
 import { toDomainEngagement } from "../commands/to-domain-engagement.js";
 import type { Database } from "../schema.js";
 import { backends, createTestDatabase, type TestDatabase } from "../test-support/index.js";
-import { LONDON } from "./london-pilot-data.js";
+import { LONDON, SEED_AS_OF } from "./london-pilot-data.js";
 import { type SeedSummary, seedLondonPilot } from "./seed-london-pilot.js";
 
 /** Every table's rows in primary-key order, hashed: equal hashes mean equal data. */
@@ -164,6 +165,17 @@ describe.each(backends())("London pilot seed on %s", (backend) => {
           });
           expect(host.ok, d.id).toBe(true);
         }
+      }
+
+      // Bookings sit inside their engagement's dates; confirmed ones in weeks after "today" only on
+      // engagements that are accepted or under way.
+      const bookings = await trx.selectFrom("bookings").selectAll().where("region_code", "=", LONDON).execute();
+      for (const b of bookings) {
+        const row = engagements.get(b.engagement_id)!;
+        expect(b.week_start <= (row.ends_on ?? "9999-12-31"), b.id).toBe(true);
+        expect(addDays(b.week_start, 6) >= (row.starts_on ?? "0000-01-01"), b.id).toBe(true);
+        if (b.status === "CONFIRMED" && b.week_start > SEED_AS_OF)
+          expect(["ACCEPTED", "ACTIVE"], `${b.id} ${row.id}`).toContain(row.status);
       }
 
       // Every engagement's transitions form a chain the lifecycle allows, ending at its status.

@@ -1,6 +1,7 @@
 import { type Kysely, type Transaction, sql } from "kysely";
 import type { Database } from "../schema.js";
 import { seedHostArrangements } from "./advisers.js";
+import { addDays } from "./dates.js";
 import { BENCHMARK_SOURCE } from "./benchmarks.js";
 import { londonAuthorities } from "./london-authorities.js";
 import { LONDON, SEED_AS_OF, londonPilotData, seedAdvisers, seedContributions, seedFunders, seedOrganisations } from "./london-pilot-data.js";
@@ -163,11 +164,14 @@ export async function seedLondonPilot(db: Kysely<Database>): Promise<SeedSummary
 
     // Engagements: transitions have generated ids, so they go in only for engagements this run
     // created; a re-run finds every engagement present and adds no transition twice.
+    // Work that overran its plan stretches the engagement to its last delivery or booked week.
     const lastDelivery = new Map<string, string>();
-    for (const d of plan.deliveries) {
-      const seen = lastDelivery.get(d.engagementId);
-      if (!seen || d.date > seen) lastDelivery.set(d.engagementId, d.date);
-    }
+    const stretch = (engagementId: string, date: string) => {
+      const seen = lastDelivery.get(engagementId);
+      if (!seen || date > seen) lastDelivery.set(engagementId, date);
+    };
+    for (const d of plan.deliveries) stretch(d.engagementId, d.date);
+    for (const b of plan.bookings) stretch(b.engagementId, addDays(b.weekStart, 4));
     const engagementRows = plan.engagements.map((e) => {
       const last = lastDelivery.get(e.spec.id);
       return {
@@ -183,7 +187,6 @@ export async function seedLondonPilot(db: Kysely<Database>): Promise<SeedSummary
         status: e.status,
         requested_at: e.spec.requestedAt,
         starts_on: e.spec.startDate,
-        // Work that overran its plan stretches the engagement to its last delivery.
         ends_on: last && last > e.spec.endDate ? last : e.spec.endDate,
         earliest_start_week: e.earliestStartWeek,
         notes: e.spec.notes ?? null,
