@@ -53,12 +53,15 @@ const negotiatedRates: readonly SeedRate[] = [
 ];
 
 /**
- * Deliveries typed up after their month was billed: each becomes chargeable work the issued
- * statement never saw, so a later statement carries it as an adjustment (rule 6).
+ * Chargeable deliveries typed up after their month was billed: the issued statement never saw
+ * them, so the next one carries an adjustment (rule 6). The last, for March 2011, comes after
+ * the seed's final statements and is still pending at the seed's "today". (eng-0073 is the
+ * synthetic Tower Hamlets project that runs past the borough's free days.)
  */
 const lateRecordings = [
+  { engagementId: "eng-0004", month: "2010-10", recordedOn: "2010-11-15" },
   { engagementId: "eng-0004", month: "2010-11", recordedOn: "2010-12-20" },
-  { engagementId: "eng-0001", month: "2011-03", recordedOn: "2011-04-18" },
+  { engagementId: "eng-0073", month: "2011-03", recordedOn: "2011-04-18" },
 ];
 
 let cached: LondonPilotData | undefined;
