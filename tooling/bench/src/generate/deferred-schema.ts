@@ -44,18 +44,18 @@ export async function deferIndexesAndForeignKeys(client: pg.ClientBase): Promise
     indexes: indexes.length,
     foreignKeys: foreignKeys.length,
     restore: async (clients) => {
-      for (const c of clients) await c.query("set maintenance_work_mem = '256MB'");
+      // Memory for sorting index entries and for the hash joins that validate foreign keys: the
+      // defaults would spill a million-row join to disk.
+      for (const c of clients) await c.query("set maintenance_work_mem = '256MB'; set work_mem = '256MB'");
       await spread(clients, indexes.map((index) => index.definition));
-      // Adding a foreign key takes a lock that conflicts with another being added on the same
-      // table, so tables are spread over clients, not the keys of one table.
-      const byTable = new Map<string, string[]>();
+      // Adding a foreign key locks both tables; two added at once on tables that refer to each
+      // other (statements, adjustments, statement_lines) deadlock. One connection adds them all:
+      // each is one join, under a second on a million rows.
+      const [first] = clients;
+      if (first === undefined) throw new Error("restore needs a connection");
       for (const fk of foreignKeys) {
-        byTable.set(fk.table, [
-          ...(byTable.get(fk.table) ?? []),
-          `alter table "${fk.table}" add constraint "${fk.name}" ${fk.definition}`,
-        ]);
+        await first.query(`alter table "${fk.table}" add constraint "${fk.name}" ${fk.definition}`);
       }
-      await spread(clients, [...byTable.values()].map((statements) => statements.join(";\n")));
     },
   };
 }
