@@ -63,6 +63,10 @@ describe.each(backends())("gateway infrastructure on %s", (backend) => {
     // application/json clients get 200 with the error (GraphQL over HTTP); the code says why.
     expect(long.data ?? null).toBeNull();
     expect(long.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_LONG");
+    const fields = "code title strand status themes estimate delivered startsOn endsOn requestedAt organisation { name kind } leadAdviser { name fte }";
+    const expensive = Array.from({ length: 20 }, (_, i) => `e${i}: engagements(first: 100) { edges { node { ${fields} } } }`).join(" ");
+    const costly = await execute(gateway, `{ region(code: "test") { ${expensive} } }`, { token });
+    expect(costly.errors?.map((error) => error.extensions?.code)).toContain("QUERY_TOO_EXPENSIVE");
     const large = await execute(gateway, "", { token, body: JSON.stringify({ query: `{ viewer { role } } #${"x".repeat(200_000)}` }) });
     expect(large.status).toBe(413);
     expect(counter.count).toBe(0);

@@ -257,4 +257,12 @@ describe.each(backends())("DOMAIN.md worked examples through the gateway on %s",
     const report = await run(`{ fundingReport(region: "london", year: 2010) { outcomes { improved worsened unchanged } chargeIncome { pence } } }`);
     expect(report.fundingReport).toEqual({ outcomes: { improved: 1, worsened: 0, unchanged: 0 }, chargeIncome: { pence: 322_500 } });
   });
+
+  it("a region-wide body holds its own allowance; an area's partner is pointed to its area", async () => {
+    const board = await run(`{ quotaStatement(region: "london", holder: "${FIXTURE.board}", year: 2010) { holderKind allowanceDays charges { pence } lines { date } } }`);
+    expect(board.quotaStatement).toEqual({ holderKind: "ORGANISATION", allowanceDays: "10", charges: { pence: 0 }, lines: [] });
+    const partner = await execute(gateway, `{ quotaStatement(region: "london", holder: "${FIXTURE.police}", year: 2010) { year } }`, { token: admin });
+    expect(partner.errors?.[0]).toMatchObject({ extensions: { code: "VALIDATION", field: "holder" } });
+    expect(partner.errors?.[0]?.message).toContain(FIXTURE.southwark);
+  });
 });

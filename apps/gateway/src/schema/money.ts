@@ -2,6 +2,16 @@ import { GraphQLError } from "../graphql-runtime.js";
 import { builder, type MoneyValue } from "../builder.js";
 import { decimalPounds, formatPence, maxGraphQLInt } from "../format/money.js";
 
+/** Pence as a GraphQL Int, or an error naming the amount: never a silently wrapped value. */
+export function int32Pence(pence: number): number {
+  if (!Number.isSafeInteger(pence) || Math.abs(pence) > maxGraphQLInt) {
+    throw new GraphQLError(`${decimalPounds(pence)} does not fit a 32-bit pence value; read Money.amount`, {
+      extensions: { code: "MONEY_OUT_OF_RANGE" },
+    });
+  }
+  return pence;
+}
+
 /** An amount of money in integer pence. */
 export const Money = builder.objectRef<MoneyValue>("Money").implement({
   description: "An amount of money, held as integer pence; never a float.",
@@ -9,14 +19,7 @@ export const Money = builder.objectRef<MoneyValue>("Money").implement({
     pence: t.int({
       description:
         "The amount in pence. A GraphQL Int is 32-bit: amounts beyond ±£21,474,836.47 answer an error rather than overflow; read `amount` for those.",
-      resolve: ({ pence }) => {
-        if (Math.abs(pence) > maxGraphQLInt) {
-          throw new GraphQLError(`${decimalPounds(pence)} does not fit a 32-bit pence value; read Money.amount`, {
-            extensions: { code: "MONEY_OUT_OF_RANGE" },
-          });
-        }
-        return pence;
-      },
+      resolve: ({ pence }) => int32Pence(pence),
     }),
     amount: t.string({
       description: "The amount in pounds as an exact decimal string (\"1200.00\"); never overflows.",

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { int32Pence } from "../schema/money.js";
+import { daysToUnits, formatDays, parseDecimalDays } from "./days.js";
+import { decimalRatio, shareFromBasisPoints } from "./decimal.js";
+import { decimalPounds, formatPence } from "./money.js";
+
+describe("exact formatting", () => {
+  it("prints units as exact decimal days", () => {
+    expect(formatDays(5, 2)).toBe("2.5");
+    expect(formatDays(8, 2)).toBe("4");
+    expect(formatDays(3, 4)).toBe("0.75");
+    expect(formatDays(-3, 2)).toBe("-1.5");
+    expect(formatDays(0, 2)).toBe("0");
+    // A pro-rata commitment: 8/5 units at half-day granularity is 0.8 days.
+    expect(formatDays(8, 10)).toBe("0.8");
+    for (let units = 0; units < 2000; units++) expect(Number(formatDays(units, 4)) * 4).toBe(units);
+  });
+
+  it("reads typed days on the granularity and refuses the rest", () => {
+    expect(daysToUnits(parseDecimalDays("2.5")!, 2)).toBe(5);
+    expect(daysToUnits(parseDecimalDays("0.25")!, 4)).toBe(1);
+    expect(daysToUnits(parseDecimalDays("0.3")!, 2)).toBeNull();
+    expect(daysToUnits(parseDecimalDays("0.25")!, 2)).toBeNull();
+    for (const bad of ["", "-1", "1e3", "2,5", " 2", "0x10", "1.2345678"]) expect(parseDecimalDays(bad)).toBeNull();
+  });
+
+  it("prints pence and shares with integer arithmetic", () => {
+    expect(formatPence(120_000)).toBe("£1,200.00");
+    expect(formatPence(-82_550)).toBe("-£825.50");
+    expect(formatPence(5)).toBe("£0.05");
+    expect(decimalPounds(36_000_000)).toBe("360000.00");
+    expect(decimalPounds(Number.MAX_SAFE_INTEGER)).toBe("90071992547409.91");
+    expect(decimalRatio(1290, 60, 2)).toBe("21.50");
+    expect(decimalRatio(1, 3, 4)).toBe("0.3333");
+    expect(decimalRatio(2, 3, 4)).toBe("0.6667");
+    expect(shareFromBasisPoints(8788)).toBe("0.8788");
+    expect(shareFromBasisPoints(7500)).toBe("0.75");
+    expect(shareFromBasisPoints(10_000)).toBe("1");
+    expect(shareFromBasisPoints(0)).toBe("0");
+  });
+
+  it("guards GraphQL's 32-bit pence: an error, never a wrapped value", () => {
+    expect(int32Pence(2_147_483_647)).toBe(2_147_483_647);
+    expect(int32Pence(-2_147_483_647)).toBe(-2_147_483_647);
+    expect(() => int32Pence(2_147_483_648)).toThrow(/21474836\.48.*Money\.amount/);
+    expect(() => int32Pence(1.5)).toThrow();
+  });
+});
