@@ -18,13 +18,13 @@ export async function runExplainSuite(): Promise<{ sections: Section[] }> {
   try {
     for (const c of await captureOperations(gateway, loadOperations(context))) {
       if (c.failure !== null) {
-        rows.push([c.operation.name, "-", `not measured: ${c.failure}`, "", ""]);
+        rows.push([c.operation.name, "-", `not measured: ${c.failure}`, "", "", ""]);
         continue;
       }
       const explained = await explainStatements(dataset.url, c.statements);
       explained.forEach((p, i) => {
         const sql = c.statements.filter((s) => /^\s*(select|with)\b/i.test(s.sql))[i]?.sql ?? "";
-        rows.push([c.operation.name, i + 1, ms(p.executionMs), count(p.sharedBlocks), p.scans.join("; ")]);
+        rows.push([c.operation.name, i + 1, ms(p.planningMs), ms(p.executionMs), count(p.sharedBlocks), p.scans.join("; ")]);
         plans.push(`### ${c.operation.name}, statement ${i + 1}\n\n\`\`\`sql\n${sql}\n\`\`\`\n\n\`\`\`\n${p.text}\n\`\`\``);
       });
     }
@@ -32,7 +32,7 @@ export async function runExplainSuite(): Promise<{ sections: Section[] }> {
     await gateway.close();
   }
   const body = [
-    table(["operation", "statement", "execution ms", "blocks", "scans"], rows),
+    table(["operation", "statement", "planning ms", "execution ms", "blocks", "scans"], rows),
     "",
     `<details><summary>statements and plans</summary>\n\n${plans.join("\n\n")}\n\n</details>`,
   ].join("\n");
