@@ -11,7 +11,6 @@ import { withTransaction } from "../errors/index.js";
 import type { Database } from "../schema.js";
 import { type CommandActor, type CommandOptions, nowOf, requireRole } from "./actor.js";
 import { writeAudit } from "./audit.js";
-import { ledger } from "./ledger-database.js";
 import { lockStatementOrganisation } from "./locks.js";
 import { loadPolicy } from "./region-policy.js";
 import { loadOrganisation } from "./rows.js";
@@ -55,7 +54,7 @@ export async function issueStatement(
     if (!organisation) return { ok: false, error: notFound("organisation", input.organisationId, "organisationId") };
 
     await lockStatementOrganisation(trx, region, organisation.id);
-    const existing = await ledger(trx)
+    const existing = await trx
       .selectFrom("statements")
       .select("id")
       .where("region_code", "=", region)

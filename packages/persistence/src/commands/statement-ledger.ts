@@ -16,7 +16,6 @@ import {
 } from "@adviser-hub/domain";
 import type { Transaction } from "kysely";
 import type { Database } from "../schema.js";
-import { ledger } from "./ledger-database.js";
 import { quotaInputForHolder } from "./quota-inputs.js";
 
 // Reads an organisation's billing history into the domain's shapes and writes an issued
@@ -30,7 +29,7 @@ export async function issuedStatements(
   region: string,
   organisationId: string,
 ): Promise<Statement[]> {
-  const db = ledger(trx);
+  const db = trx;
   const statements = await db
     .selectFrom("statements")
     .selectAll()
@@ -193,7 +192,7 @@ export async function insertIssuedStatement(
     readonly engagementOf: ReadonlyMap<string, string>;
   },
 ): Promise<void> {
-  const db = ledger(trx);
+  const db = trx;
   const issuedAt = new Date(statement.issuedAt);
   await db
     .insertInto("statements")
