@@ -289,6 +289,25 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
       }
     });
 
+    it("an outcome indicator is visible to staff and its own area's authority only, its notes to staff only", async () => {
+      const row = await database.db
+        .selectFrom("outcomes as o")
+        .innerJoin("engagements as e", (j) => j.onRef("e.id", "=", "o.engagement_id").onRef("e.region_code", "=", "o.region_code"))
+        .innerJoin("organisations as g", (j) => j.onRef("g.id", "=", "e.organisation_id").onRef("g.region_code", "=", "e.region_code"))
+        .select(["o.id", "g.home_authority_id"])
+        .where("g.home_authority_id", "=", SOUTHWARK)
+        .executeTakeFirstOrThrow();
+      const id = Buffer.from(`Outcome:london:${row.id}`).toString("base64url");
+      const query = `query($id: ID!) { node(id: $id) { ... on Outcome { code indicator measurements { value } } } }`;
+      for (const who of everyone) {
+        const response = await run(query, { id }, tokenOf(who));
+        const visible = ["REGION_ADMIN", "ADVISER", "AUTHORITY"].includes(who);
+        expect(response.data?.node ?? null, who).toEqual(visible ? expect.objectContaining({ code: row.id }) : null);
+      }
+      const notes = await run(`query($id: ID!) { node(id: $id) { ... on Outcome { measurements { note } } } }`, { id }, tokens.AUTHORITY);
+      expect(notes.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    });
+
     it("each mutation refuses the roles API.md does not allow, as ForbiddenError, writing nothing", async () => {
       const active = await database.db.selectFrom("engagements").selectAll().where("status", "=", "ACTIVE").orderBy("id").executeTakeFirstOrThrow();
       const delivery = await database.db.selectFrom("deliveries").select("id").where("engagement_id", "=", active.id).executeTakeFirstOrThrow();

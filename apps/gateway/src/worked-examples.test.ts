@@ -239,7 +239,7 @@ describe.each(backends())("DOMAIN.md worked examples through the gateway on %s",
       .values({
         region_code: "london",
         id: "out-court-weeks",
-        engagement_id: ids.council!.length > 40 ? (await run(`{ node(id: "${ids.council}") { ... on Engagement { code } } }`)).node!.code as string : ids.council!,
+        engagement_id: (await run(`{ node(id: "${ids.council}") { ... on Engagement { code } } }`)).node!.code as string,
         indicator: "Weeks of care proceedings",
         unit: "weeks",
         good_direction: "LOWER",
@@ -256,6 +256,19 @@ describe.each(backends())("DOMAIN.md worked examples through the gateway on %s",
     expect(data.recordOutcomeMeasurement).toMatchObject({ __typename: "RecordOutcomeMeasurementPayload", value: 49, measuredOn: "2011-01-31" });
     const report = await run(`{ fundingReport(region: "london", year: 2010) { outcomes { improved worsened unchanged } chargeIncome { pence } } }`);
     expect(report.fundingReport).toEqual({ outcomes: { improved: 1, worsened: 0, unchanged: 0 }, chargeIncome: { pence: 322_500 } });
+    const read = await run(`query($id: ID!) { node(id: $id) { ... on Engagement { outcomes { id code baseline goodDirection assessment measurements { measuredOn value } } } } }`, {
+      id: ids.council,
+    });
+    const outcome = (read.node as { outcomes: { id: string }[] }).outcomes[0]!;
+    expect(outcome).toMatchObject({ code: "out-court-weeks", baseline: "56", goodDirection: "LOWER", assessment: "IMPROVED", measurements: [{ measuredOn: "2011-01-31", value: "49" }] });
+    // The outcome's global id is accepted by the mutation as well.
+    const again = await run(
+      `mutation($input: RecordOutcomeMeasurementInput!) { recordOutcomeMeasurement(input: $input) { __typename ... on RecordOutcomeMeasurementPayload { value } } }`,
+      { input: { outcomeId: outcome.id, measuredOn: "2011-03-31", value: 60 } },
+    );
+    expect(again.recordOutcomeMeasurement).toEqual({ __typename: "RecordOutcomeMeasurementPayload", value: 60 });
+    const later = await run(`{ fundingReport(region: "london", year: 2010) { outcomes { improved worsened unchanged } } }`);
+    expect(later.fundingReport).toEqual({ outcomes: { improved: 0, worsened: 1, unchanged: 0 } });
   });
 
   it("a region-wide body holds its own allowance; an area's partner is pointed to its area", async () => {

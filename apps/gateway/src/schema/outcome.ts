@@ -1,9 +1,114 @@
-import { type RecordedMeasurement, recordOutcomeMeasurement } from "@adviser-hub/persistence";
+import {
+  type OutcomeRowWithMeasurements,
+  outcomesByIds,
+  outcomesOfEngagements,
+  type RecordedMeasurement,
+  recordOutcomeMeasurement,
+} from "@adviser-hub/persistence";
+import { isStaff } from "../auth/viewer.js";
 import { builder } from "../builder.js";
+import type { GatewayContext } from "../context.js";
 import { regionalKey } from "../global-id.js";
+import { loadRegional } from "../loaders/regional.js";
 import { Engagement } from "./engagement.js";
 import { mutationErrors } from "./errors.js";
 import { actorOf, mutationScopes, rowId, unwrap } from "./mutation-support.js";
+import { regionStaff } from "./scopes.js";
+
+/** Compares two exact decimal strings (numeric values as PostgreSQL prints them). */
+export function compareDecimals(a: string, b: string): number {
+  const places = Math.max(a.split(".")[1]?.length ?? 0, b.split(".")[1]?.length ?? 0);
+  const scaled = (text: string) => {
+    const [whole = "0", fraction = ""] = text.replace(/^-/, "").split(".");
+    const value = BigInt(whole) * 10n ** BigInt(places) + BigInt(fraction.padEnd(places, "0") || "0");
+    return text.startsWith("-") ? -value : value;
+  };
+  const difference = scaled(a) - scaled(b);
+  return difference === 0n ? 0 : difference < 0n ? -1 : 1;
+}
+
+const AssessmentEnum = builder.enumType("OutcomeAssessment", {
+  description: "How the latest measurement compares with the baseline, in the indicator's good direction.",
+  values: {
+    IMPROVED: { description: "Moved in the good direction." },
+    WORSENED: { description: "Moved in the bad direction." },
+    UNCHANGED: { description: "Equal to the baseline." },
+  },
+});
+
+const GoodDirectionEnum = builder.enumType("GoodDirection", {
+  description: "Which way is better for an indicator.",
+  values: { LOWER: { description: "Lower is better (weeks of care proceedings)." }, HIGHER: { description: "Higher is better." } },
+});
+
+type MeasurementValue = OutcomeRowWithMeasurements["measurements"][number] & { readonly regionCode: string };
+
+const OutcomeMeasurement = builder.objectRef<MeasurementValue>("OutcomeMeasurement").implement({
+  description: "One measurement of an outcome indicator.",
+  fields: (t) => ({
+    measuredOn: t.field({ type: "Date", description: "When it was measured.", resolve: (m) => m.measuredOn }),
+    value: t.exposeString("value", { description: "The value in the indicator's unit, exact decimal." }),
+    note: t.string({
+      nullable: true,
+      description: "Free-text note: the region's own staff only.",
+      authScopes: (m) => regionStaff(m.regionCode),
+      resolve: (m) => m.note,
+    }),
+  }),
+});
+
+/** Staff see every indicator; an authority those of its own area's engagements. */
+const mayView = (context: GatewayContext, row: OutcomeRowWithMeasurements) =>
+  isStaff(context.viewer, row.regionCode) ||
+  (context.viewer?.role === "AUTHORITY" && context.viewer.region === row.regionCode && context.viewer.authority === row.homeAuthorityId);
+
+export const Outcome = builder.loadableNodeRef<OutcomeRowWithMeasurements, string, string>("Outcome", {
+  id: { resolve: (row) => regionalKey(row.regionCode, row.id) },
+  load: (keys: string[], context) => loadRegional(context.db, keys, outcomesByIds),
+});
+
+Outcome.implement({
+  description: "An indicator measured on an engagement: baseline, target and later measurements (rule 11).",
+  authScopes: (row, context) => mayView(context, row),
+  fields: (t) => ({
+    code: t.exposeString("id", { description: "The indicator's id within the region." }),
+    indicator: t.exposeString("indicator", { description: "What is measured (weeks of care proceedings)." }),
+    unit: t.exposeString("unit", { description: "The unit of the values." }),
+    goodDirection: t.field({ type: GoodDirectionEnum, description: "Which way is better.", resolve: (o) => o.goodDirection }),
+    baseline: t.exposeString("baseline", { description: "The baseline value, exact decimal." }),
+    baselineOn: t.field({ type: "Date", nullable: true, description: "When the baseline was taken.", resolve: (o) => o.baselineOn }),
+    target: t.exposeString("target", { nullable: true, description: "The target value, if set." }),
+    measurements: t.field({
+      type: [OutcomeMeasurement],
+      description: "Later measurements, oldest first.",
+      resolve: (o) => o.measurements.map((m) => ({ ...m, regionCode: o.regionCode })),
+    }),
+    assessment: t.field({
+      type: AssessmentEnum,
+      nullable: true,
+      description: "Latest measurement against baseline in the good direction; null before any measurement.",
+      resolve: (o) => {
+        const latest = o.measurements[o.measurements.length - 1];
+        if (!latest) return null;
+        const change = compareDecimals(latest.value, o.baseline);
+        if (change === 0) return "UNCHANGED";
+        return (o.goodDirection === "LOWER") === change < 0 ? "IMPROVED" : "WORSENED";
+      },
+    }),
+  }),
+});
+
+builder.objectField(Engagement, "outcomes", (t) =>
+  t.loadableList({
+    type: Outcome,
+    description: "Outcome indicators measured on this engagement.",
+    load: async (keys: string[], context: GatewayContext) => {
+      const results = await loadRegional(context.db, keys, (db, region, ids) => outcomesOfEngagements(db, region, ids));
+      return results.map((result) => (result instanceof Error ? [] : result));
+    },
+    resolve: (row) => regionalKey(row.region_code, row.id),
+  }),
+);
 
 const RecordOutcomeMeasurementInput = builder.inputType("RecordOutcomeMeasurementInput", {
   description: "A later measurement of an outcome indicator.",

@@ -45,3 +45,4 @@ export {
   type QuotaHolderCandidate,
   quotaDeliveries,
 } from "./quota-deliveries.js";
+export { type OutcomeRowWithMeasurements, outcomesByIds, outcomesOfEngagements } from "./outcomes.js";
