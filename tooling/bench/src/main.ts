@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BenchArgs, parseArgs, type SuiteName } from "./cli/args.js";
@@ -37,6 +38,7 @@ async function runSuite(name: SuiteName, args: BenchArgs): Promise<Section[]> {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const started = new Date();
+  const loadAtStart = loadavg();
   const sections: Section[] = [];
   for (const suite of args.suites) {
     process.stderr.write(`\n== ${suite}\n`);
@@ -62,7 +64,7 @@ async function main(): Promise<void> {
     "",
     `- Date: ${started.toISOString().slice(0, 16).replace("T", " ")} UTC`,
     `- Command: \`${command}\``,
-    await describeMachine(),
+    await describeMachine(loadAtStart),
     "",
   ].join("\n");
   const markdown = `${header}\n${render(sections)}`;

@@ -3,7 +3,7 @@ import pg from "pg";
 import { serverUrl } from "../db/bench-database.js";
 
 /** What the figures were measured on: they mean little without it. */
-export async function describeMachine(): Promise<string> {
+export async function describeMachine(loadAtStart: readonly number[]): Promise<string> {
   const processors = cpus();
   const client = new pg.Client({ connectionString: serverUrl("postgres") });
   let postgres = "unknown";
@@ -18,6 +18,6 @@ export async function describeMachine(): Promise<string> {
     `- Memory: ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
     `- Node ${process.versions.node}, PostgreSQL ${postgres} on 127.0.0.1 (same machine, loopback)`,
     "- Load generator: autocannon 9 in a child process; gateway and floor servers in the benchmark process",
-    `- Load average when the report was written (1, 5, 15 min): ${loadavg().map((l) => l.toFixed(2)).join(", ")}; other work on the machine shows here and in the figures`,
+    `- Load average (1, 5, 15 min) at the start: ${loadAtStart.map((l) => l.toFixed(2)).join(", ")}; at the end: ${loadavg().map((l) => l.toFixed(2)).join(", ")}. Anything above 0 is other work sharing the 2 cores, and shows in the figures`,
   ].join("\n");
 }
