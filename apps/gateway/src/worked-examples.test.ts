@@ -161,6 +161,19 @@ describe.each(backends())("DOMAIN.md worked examples through the gateway on %s",
     ]);
     expect(august.statement).toMatchObject({ total: { pence: 120_000 } });
     expect((await quota(2010)).charges).toEqual({ pence: 322_500, formatted: "£3,225.00" });
+
+    // The borough reads its council's issued statements: July frozen, August carrying July's adjustment.
+    const council = Buffer.from(`Organisation:london:${FIXTURE.council}`).toString("base64url");
+    const query = `query($id: ID!) { node(id: $id) { ... on Organisation { statements { period total { pence }
+      lines { date chargeableDays charge { pence } } adjustments { period amount { pence } } } } } }`;
+    const borough = await tokenFor({ role: "AUTHORITY", region: "london", authority: FIXTURE.southwark });
+    const read = await run(query, { id: council }, borough);
+    expect((read.node as { statements: unknown[] }).statements).toEqual([
+      { period: "2010-07", total: { pence: 120_000 }, lines: [{ date: "2010-07-01", chargeableDays: "2", charge: { pence: 120_000 } }], adjustments: [] },
+      expect.objectContaining({ period: "2010-08", total: { pence: 120_000 }, adjustments: [{ period: "2010-07", amount: { pence: 120_000 } }] }),
+    ]);
+    const funder = await tokenFor({ role: "FUNDER", region: "london", funder: "fnd-dfe" });
+    expect((await execute(gateway, query, { variables: { id: council }, token: funder })).data?.node ?? null).toBeNull();
   });
 
   it("2011-03-31 counts in 2010; 2011-04-01 in 2011 with a fresh allowance", async () => {

@@ -1,6 +1,9 @@
-import type { Statement as IssuedStatementValue, StatementAdjustment, StatementLine } from "@adviser-hub/domain";
-import { issueStatement } from "@adviser-hub/persistence";
+import { billingPeriodOf, type Statement as IssuedStatementValue, type StatementAdjustment, type StatementLine } from "@adviser-hub/domain";
+import { type IssuedStatementRow, issueStatement, issuedStatementsOfOrganisations } from "@adviser-hub/persistence";
+import { isStaff } from "../auth/viewer.js";
 import { builder } from "../builder.js";
+import type { GatewayContext } from "../context.js";
+import { loadRegional } from "../loaders/regional.js";
 import { regionalKey } from "../global-id.js";
 import { StrandEnum } from "./enums.js";
 import { mutationErrors } from "./errors.js";
@@ -11,6 +14,8 @@ import { Organisation } from "./organisation.js";
 interface WithGranularity<T> {
   readonly value: T;
   readonly unitsPerDay: number;
+  /** The billed organisation's home authority, when known: that authority may read it. */
+  readonly homeAuthorityId?: string | null;
 }
 
 const StatementLineType = builder.objectRef<WithGranularity<StatementLine>>("StatementLine").implement({
@@ -45,6 +50,13 @@ const StatementAdjustmentType = builder.objectRef<StatementAdjustment>("Statemen
 
 const Statement = builder.objectRef<WithGranularity<IssuedStatementValue>>("Statement").implement({
   description: "The charges to one organisation for one billing period, frozen once issued (rule 6).",
+  // Staff, and the authority whose area the organisation is in; never funders.
+  authScopes: (s, context) =>
+    isStaff(context.viewer, s.value.regionCode) ||
+    (context.viewer?.role === "AUTHORITY" &&
+      context.viewer.region === s.value.regionCode &&
+      s.homeAuthorityId != null &&
+      context.viewer.authority === s.homeAuthorityId),
   fields: (t) => ({
     code: t.string({ description: "The statement's id.", resolve: (s) => s.value.id }),
     organisation: t.field({
@@ -67,6 +79,63 @@ const Statement = builder.objectRef<WithGranularity<IssuedStatementValue>>("Stat
     total: t.field({ type: Money, description: "Charges plus adjustments.", resolve: (s) => money(s.value.totalPence) }),
   }),
 });
+
+/** A stored statement in the domain's shape; the period key follows the region's billing policy. */
+async function fromRow(context: GatewayContext, row: IssuedStatementRow): Promise<WithGranularity<IssuedStatementValue>> {
+  const policy = await context.loaders.latestPolicy(row.regionCode);
+  const period = billingPeriodOf(policy, row.periodStart);
+  const lines: StatementLine[] = row.lines.map((l) => ({
+    deliveryId: l.deliveryId ?? "",
+    date: l.date ?? row.periodStart,
+    strand: l.strand ?? "PROJECT_SUPPORT",
+    units: l.units,
+    freeUnits: l.freeUnits,
+    chargeableUnits: l.chargeableUnits,
+    dayRatePence: l.ratePence,
+    chargePence: l.amountPence,
+  }));
+  const adjustments: StatementAdjustment[] = row.adjustments.map((a) => {
+    const start = a.periodStart ?? row.periodStart;
+    const adjusted = billingPeriodOf(policy, start);
+    return {
+      periodKey: adjusted.key,
+      periodStart: start,
+      periodEnd: a.periodEnd ?? adjusted.end,
+      billedPence: a.billedPence ?? 0,
+      recomputedPence: a.recomputedPence ?? a.amountPence,
+      amountPence: a.amountPence,
+    };
+  });
+  return {
+    unitsPerDay: policy.unitsPerDay,
+    homeAuthorityId: row.homeAuthorityId,
+    value: {
+      regionCode: row.regionCode,
+      organisationId: row.organisationId,
+      period: { ...period, start: row.periodStart, end: row.periodEnd },
+      lines,
+      adjustments,
+      chargesPence: lines.reduce((sum, l) => sum + l.chargePence, 0),
+      adjustmentsPence: adjustments.reduce((sum, a) => sum + a.amountPence, 0),
+      totalPence: row.totalPence,
+      id: row.id,
+      issuedAt: row.issuedAt.getTime(),
+      issuedBy: row.issuedBy ?? "",
+    },
+  };
+}
+
+builder.objectField(Organisation, "statements", (t) =>
+  t.loadableList({
+    type: Statement,
+    description: "Issued statements, oldest period first: frozen copies, never recomputed.",
+    load: async (keys: string[], context: GatewayContext) => {
+      const results = await loadRegional(context.db, keys, (db, region, ids) => issuedStatementsOfOrganisations(db, region, ids));
+      return Promise.all(results.map((result) => (result instanceof Error ? [] : Promise.all(result.map((row) => fromRow(context, row))))));
+    },
+    resolve: (row) => regionalKey(row.region_code, row.id),
+  }),
+);
 
 const IssueStatementInput = builder.inputType("IssueStatementInput", {
   description: "Which organisation and billing period to issue.",

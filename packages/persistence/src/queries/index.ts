@@ -46,3 +46,4 @@ export {
   quotaDeliveries,
 } from "./quota-deliveries.js";
 export { type OutcomeRowWithMeasurements, outcomesByIds, outcomesOfEngagements } from "./outcomes.js";
+export { type IssuedStatementRow, issuedStatementsOfOrganisations } from "./statements.js";
