@@ -430,7 +430,24 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
       const response = await run(readFileSync(`${operationsDir}${file}`, "utf8"), variables[file]);
       expect(response.errors, `${file}: ${JSON.stringify(response.errors)}`).toBeUndefined();
       expect(Object.values(response.data ?? {})[0], file).toBeTruthy();
-      if (file === "record-delivery.graphql") expect((response.data!.recordDelivery as { __typename: string }).__typename).toBe("RecordDeliveryPayload");
+      if (file === "record-delivery.graphql") {
+        // The allocation answered at write time is the domain's allocation of the whole region after it.
+        const recorded = response.data!.recordDelivery as {
+          __typename: string;
+          delivery: { code: string };
+          allocation: { freeDays: string; chargeableDays: string; charge: { formatted: string } };
+        };
+        expect(recorded.__typename).toBe("RecordDeliveryPayload");
+        const policy = await loadPolicy(database.db, "london", 2011);
+        const line = (await domainAllocation(database.db, "london", policy)).lines.find((l) => l.deliveryId === recorded.delivery.code)!;
+        expect(recorded.allocation).toEqual({
+          holder: line.holderId,
+          freeDays: days(line.freeUnits),
+          chargeableDays: days(line.chargeableUnits),
+          dayRate: expect.anything(),
+          charge: { formatted: formatMoney(line.chargePence) },
+        });
+      }
     }
   });
 });
