@@ -93,11 +93,12 @@ export async function createFromTemplate(url: string): Promise<string> {
 /**
  * Drops a test database once its sessions are gone. `pg`'s Pool.end() resolves before its
  * sessions have exited; forcing the drop at once would kill them mid-goodbye and their client
- * would raise the termination as an uncaught error. So wait (briefly) for them to leave.
+ * would raise the termination as an uncaught error. So wait for them to leave: up to 15 s,
+ * since on a loaded two-core machine a closing session can take seconds to exit.
  */
 export async function dropDatabase(url: string, name: string): Promise<void> {
   const pool = adminPool(url);
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 750; i++) {
     const { rows } = await pool.query<{ sessions: number }>(
       "select count(*)::int as sessions from pg_stat_activity where datname = $1",
       [name],
