@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       [
         `Adviser Hub gateway on http://${host}:${port}/graphql (${where})`,
-        "Get a token:  TOKEN=$(pnpm --silent --filter @adviser-hub/gateway run token --role REGION_ADMIN --region london)",
+        "Get a token:  TOKEN=$(pnpm --silent run token --role REGION_ADMIN --region london)",
         `Then:         curl -s http://${host}:${port}/graphql -H 'content-type: application/json' \\`,
         "                -H \"authorization: Bearer $TOKEN\" -d '{\"query\":\"{ viewer { role region } }\"}'",
         "",

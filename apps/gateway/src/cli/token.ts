@@ -4,7 +4,7 @@ import { signToken } from "../auth/token.js";
 import { isRole, roles } from "../auth/viewer.js";
 
 // Prints only the token on stdout so it can be captured: TOKEN=$(pnpm --silent token ...).
-const usage = `usage: pnpm --silent --filter @adviser-hub/gateway run token --role ${roles.join("|")} --region CODE [--authority GSS] [--funder ID] [--expires 12h]`;
+const usage = `usage: pnpm --silent run token --role ${roles.join("|")} --region CODE [--authority GSS] [--funder ID] [--expires 12h]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
