@@ -207,6 +207,21 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
       expect(large).toBe(10);
     });
 
+    it("authorities with their organisations: three statements for 3 or 33 authorities", async () => {
+      const query = (first: number) => `{ region(code: "london") { authorities(first: ${first}) { edges { node { code organisations { code name } } } } } }`;
+      expect(await counted(query(3))).toBe(3);
+      expect(await counted(query(33))).toBe(3);
+      const data = await ok(query(33));
+      const organisations = (data.region.authorities.edges as { node: { organisations: unknown[] } }[]).reduce((sum, e) => sum + e.node.organisations.length, 0);
+      const rows = await database.db.selectFrom("organisations").select("id").where("home_authority_id", "is not", null).execute();
+      expect(organisations).toBe(rows.length);
+      // An authority reads its own clients, not another area's.
+      const own = await run(`{ node(id: "${Buffer.from(`Authority:london:${SOUTHWARK}`).toString("base64url")}") { ... on Authority { organisations { code } } } }`, {}, tokens.AUTHORITY);
+      expect(own.errors).toBeUndefined();
+      const other = await run(`{ node(id: "${Buffer.from("Authority:london:E09000020").toString("base64url")}") { ... on Authority { organisations { code } } } }`, {}, tokens.AUTHORITY);
+      expect(other.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    });
+
     it("reports cost a fixed number of statements", async () => {
       expect(await counted(readFileSync(`${operationsDir}funder-report.graphql`, "utf8"), { region: "london", year: 2010 })).toBe(10);
       expect(await counted(readFileSync(`${operationsDir}borough-quota.graphql`, "utf8"), { region: "london", holder: SOUTHWARK, year: 2010 })).toBe(3);

@@ -1,5 +1,7 @@
-import { type OrganisationRow, organisationsByIds } from "@adviser-hub/persistence";
+import { type OrganisationRow, organisationsByIds, organisationsOfAuthorities } from "@adviser-hub/persistence";
+import { isStaff } from "../auth/viewer.js";
 import { builder } from "../builder.js";
+import type { GatewayContext } from "../context.js";
 import { regionalKey } from "../global-id.js";
 import { loadRegional } from "../loaders/regional.js";
 import { Authority } from "./authority.js";
@@ -32,3 +34,18 @@ Organisation.implement({
     }),
   }),
 });
+
+builder.objectField(Authority, "organisations", (t) =>
+  t.loadableList({
+    type: Organisation,
+    description: "The clients whose home is this authority's area. Staff, and the authority itself.",
+    authScopes: (row, _args, context) =>
+      isStaff(context.viewer, row.region_code) ||
+      (context.viewer?.role === "AUTHORITY" && context.viewer.region === row.region_code && context.viewer.authority === row.id),
+    load: async (keys: string[], context: GatewayContext) => {
+      const results = await loadRegional(context.db, keys, (db, region, ids) => organisationsOfAuthorities(db, region, ids));
+      return results.map((result) => (result instanceof Error ? [] : result));
+    },
+    resolve: (row) => regionalKey(row.region_code, row.id),
+  }),
+);

@@ -18,7 +18,7 @@ export {
   fundersOfRegion,
 } from "./funders.js";
 export { keysetPage } from "./keyset-page.js";
-export { organisationsByIds } from "./organisations.js";
+export { organisationsByIds, organisationsOfAuthorities } from "./organisations.js";
 export type { Page, PageRequest, Queryable } from "./queryable.js";
 export {
   type PolicyVersion,

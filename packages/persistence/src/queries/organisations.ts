@@ -17,3 +17,21 @@ export async function organisationsByIds(
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.map((id) => byId.get(id));
 }
+
+/** Organisations whose home authority is each of the given authorities, by name. One statement. */
+export async function organisationsOfAuthorities(
+  db: Queryable,
+  region: string,
+  authorityIds: readonly string[],
+): Promise<OrganisationRow[][]> {
+  if (authorityIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("organisations")
+    .selectAll()
+    .where("region_code", "=", region)
+    .where("home_authority_id", "in", [...authorityIds])
+    .orderBy("name")
+    .orderBy("id")
+    .execute();
+  return authorityIds.map((id) => rows.filter((row) => row.home_authority_id === id));
+}
