@@ -188,10 +188,11 @@ describe.each(backends())("DOMAIN.md worked examples through the gateway on %s",
   it("a correction removes a delivery and the recomputed charge follows", async () => {
     const data = await run(
       `mutation($input: CorrectDeliveryInput!) { correctDelivery(input: $input) {
-        __typename ... on CorrectDeliveryPayload { removed delivery { code } } ${errorFields} } }`,
+        __typename ... on CorrectDeliveryPayload { removed delivery { code removedAt version } } ${errorFields} } }`,
       { input: { deliveryId: ids.lastOf2010, remove: true, reason: "recorded against the wrong engagement" } },
     );
-    expect(data.correctDelivery).toMatchObject({ __typename: "CorrectDeliveryPayload", removed: true });
+    expect(data.correctDelivery).toMatchObject({ __typename: "CorrectDeliveryPayload", removed: true, delivery: { version: 2 } });
+    expect((data.correctDelivery as { delivery: { removedAt: string | null } }).delivery.removedAt).not.toBeNull();
     expect((await quota(2010)).charges).toEqual({ pence: 322_500, formatted: "£3,225.00" });
   });
 

@@ -7,7 +7,7 @@ import { daysOf } from "./days-of.js";
 import { mutationErrors } from "./errors.js";
 import { Money, money } from "./money.js";
 import { actorOf, mutationScopes, rowId, unwrap } from "./mutation-support.js";
-import { staffOrAuthority } from "./scopes.js";
+import { regionStaff, staffOrAuthority } from "./scopes.js";
 
 /** Days an adviser actually worked on an engagement on a date. */
 export const Delivery = builder.loadableObjectRef<DeliveryRow, string>("Delivery", {
@@ -36,6 +36,19 @@ Delivery.implement({
       resolve: (row) => row.started_at,
     }),
     recordedAt: t.field({ type: "DateTime", description: "When it was recorded.", resolve: (row) => row.recorded_at }),
+    removedAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "When it was removed by a correction (kept for history); null while it counts.",
+      resolve: (row) => row.removed_at,
+    }),
+    version: t.exposeInt("version", { description: "Bumped by every correction; pass it as expectedVersion to correct safely." }),
+    notes: t.string({
+      nullable: true,
+      description: "Free-text notes: the region's own staff only.",
+      authScopes: (row) => regionStaff(row.region_code),
+      resolve: (row) => row.notes,
+    }),
     adviser: t.field({
       type: Adviser,
       description: "Who did the work.",
