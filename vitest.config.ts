@@ -1,8 +1,14 @@
+import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
 
 // Workspace packages export their TypeScript source under this condition, so tests run on
 // source with no build step. Setting conditions replaces Vite's defaults, so list them all.
 const conditions = ["@adviser-hub/source", "module", "node", "development|production"];
+
+// graphql-js has no exports map: Vite would pick its ESM build for our sources while Pothos and
+// Yoga, loaded by Node, take the CommonJS one, and two copies fail graphql's instanceof checks.
+// Point every import at the one copy Node itself resolves.
+const graphqlEntry = createRequire(new URL("./apps/gateway/package.json", import.meta.url)).resolve("graphql");
 
 const project = (name: string, root: string, extra: Record<string, unknown> = {}) => ({
   extends: true as const,
@@ -10,7 +16,7 @@ const project = (name: string, root: string, extra: Record<string, unknown> = {}
 });
 
 export default defineConfig({
-  resolve: { conditions },
+  resolve: { conditions, alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   ssr: { resolve: { conditions } },
   test: {
     testTimeout: 60_000,

@@ -4,7 +4,7 @@ import ErrorsPlugin from "@pothos/plugin-errors";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
-import { GraphQLError } from "./graphql-runtime.js";
+import { GraphQLError } from "graphql";
 import { isStaff, type Role } from "./auth/viewer.js";
 import type { GatewayContext } from "./context.js";
 import type { DecimalDays } from "./format/days.js";

@@ -1,4 +1,4 @@
-import { GraphQLError } from "./graphql-runtime.js";
+import { GraphQLError } from "graphql";
 
 /**
  * Global ids carry the region as well as the row id, so a node lookup knows which shard

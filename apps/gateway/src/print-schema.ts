@@ -1,4 +1,4 @@
-import { lexicographicSortSchema, printSchema } from "./graphql-runtime.js";
+import { lexicographicSortSchema, printSchema } from "graphql";
 import { schema } from "./schema/index.js";
 
 /** The schema as committed in schema.graphql: sorted, so diffs show real changes only. */

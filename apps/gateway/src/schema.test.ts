@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { isInputObjectType, isInterfaceType, isObjectType, isEnumType } from "./graphql-runtime.js";
+import { isInputObjectType, isInterfaceType, isObjectType, isEnumType } from "graphql";
 import { describe, expect, it } from "vitest";
 import { printSchemaText } from "./print-schema.js";
 import { schema } from "./schema/index.js";

@@ -1,7 +1,7 @@
 import type { Clock } from "@adviser-hub/domain";
 import type { Database } from "@adviser-hub/persistence";
 import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
-import { GraphQLError, NoSchemaIntrospectionCustomRule, parse } from "./graphql-runtime.js";
+import { GraphQLError, NoSchemaIntrospectionCustomRule, parse } from "graphql";
 import type { Kysely } from "kysely";
 import { authSecret } from "./auth/secret.js";
 import { bearerToken, InvalidTokenError, verifyToken } from "./auth/token.js";

@@ -1,4 +1,4 @@
-import { GraphQLError } from "../graphql-runtime.js";
+import { GraphQLError } from "graphql";
 import { ExpectedError } from "./expected-error.js";
 
 /** Recognised by name and shape too, in case a dependency ever brings its own graphql-js copy. */

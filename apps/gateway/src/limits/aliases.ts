@@ -1,5 +1,5 @@
 import type { ASTVisitor, ValidationContext } from "graphql";
-import { GraphQLError } from "../graphql-runtime.js";
+import { GraphQLError } from "graphql";
 
 /** Caps aliases per document: aliases are how one request multiplies an expensive field. */
 export function aliasLimitRule(maxAliases: number) {

@@ -1,5 +1,5 @@
 import type { ASTVisitor, FieldNode, FragmentDefinitionNode, SelectionSetNode, ValidationContext } from "graphql";
-import { GraphQLError, Kind } from "../graphql-runtime.js";
+import { GraphQLError, Kind } from "graphql";
 
 export interface CostOptions {
   readonly maxCost: number;

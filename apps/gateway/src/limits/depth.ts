@@ -1,5 +1,5 @@
 import type { ASTVisitor, FragmentDefinitionNode, SelectionSetNode, ValidationContext } from "graphql";
-import { GraphQLError, Kind } from "../graphql-runtime.js";
+import { GraphQLError, Kind } from "graphql";
 
 /**
  * Refuses operations nested deeper than `maxDepth` fields (fragments followed, introspection

@@ -1,4 +1,4 @@
-import { GraphQLError, Kind } from "../graphql-runtime.js";
+import { GraphQLError, Kind } from "graphql";
 import { builder } from "../builder.js";
 
 const parse = (value: unknown): Date => {

@@ -1,4 +1,4 @@
-import { GraphQLError } from "../graphql-runtime.js";
+import { GraphQLError } from "graphql";
 import { builder, type MoneyValue } from "../builder.js";
 import { decimalPounds, formatPence, maxGraphQLInt } from "../format/money.js";
 
