@@ -1,5 +1,6 @@
 import type { BookingRow, DeliveryRow, EngagementTransitionRow } from "../schema.js";
 import type { Queryable } from "./queryable.js";
+import { regionRowsByIds } from "./by-ids.js";
 
 function groupBy<Row>(ids: readonly string[], rows: readonly Row[], key: (row: Row) => string): Row[][] {
   const groups = new Map<string, Row[]>(ids.map((id) => [id, []]));
@@ -103,35 +104,11 @@ export async function totalsOfEngagements(
 }
 
 /** Deliveries of one region by id (removed ones included, so a correction can show them). */
-export async function deliveriesByIds(
-  db: Queryable,
-  region: string,
-  ids: readonly string[],
-): Promise<(DeliveryRow | undefined)[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom("deliveries")
-    .selectAll()
-    .where("region_code", "=", region)
-    .where("id", "in", [...ids])
-    .execute();
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id));
+export function deliveriesByIds(db: Queryable, region: string, ids: readonly string[]): Promise<(DeliveryRow | undefined)[]> {
+  return regionRowsByIds(db, "deliveries", region, ids);
 }
 
 /** Bookings of one region by id. */
-export async function bookingsByIds(
-  db: Queryable,
-  region: string,
-  ids: readonly string[],
-): Promise<(BookingRow | undefined)[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom("bookings")
-    .selectAll()
-    .where("region_code", "=", region)
-    .where("id", "in", [...ids])
-    .execute();
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id));
+export function bookingsByIds(db: Queryable, region: string, ids: readonly string[]): Promise<(BookingRow | undefined)[]> {
+  return regionRowsByIds(db, "bookings", region, ids);
 }

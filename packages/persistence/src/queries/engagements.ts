@@ -1,6 +1,7 @@
 import type { EngagementRow, EngagementStatusCode, StrandCode } from "../schema.js";
 import { keysetPage } from "./keyset-page.js";
 import type { Page, PageRequest, Queryable } from "./queryable.js";
+import { inRequestedOrder } from "./by-ids.js";
 
 export interface EngagementFilter {
   readonly strands?: readonly StrandCode[] | null;
@@ -62,6 +63,5 @@ export async function engagementsByIds(
     .where("e.region_code", "=", region)
     .where("e.id", "in", [...ids])
     .execute();
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id));
+  return inRequestedOrder(ids, rows, (row) => row.id);
 }

@@ -1,5 +1,6 @@
 import type { FunderRow } from "../schema.js";
 import type { Queryable } from "./queryable.js";
+import { regionRowsByIds } from "./by-ids.js";
 
 /** Every funder of a region, by id. */
 export function fundersOfRegion(db: Queryable, region: string): Promise<FunderRow[]> {
@@ -7,20 +8,8 @@ export function fundersOfRegion(db: Queryable, region: string): Promise<FunderRo
 }
 
 /** Funders of one region by id, in the order asked. */
-export async function fundersByIds(
-  db: Queryable,
-  region: string,
-  ids: readonly string[],
-): Promise<(FunderRow | undefined)[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom("funders")
-    .selectAll()
-    .where("region_code", "=", region)
-    .where("id", "in", [...ids])
-    .execute();
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id));
+export function fundersByIds(db: Queryable, region: string, ids: readonly string[]): Promise<(FunderRow | undefined)[]> {
+  return regionRowsByIds(db, "funders", region, ids);
 }
 
 export interface FunderContribution {

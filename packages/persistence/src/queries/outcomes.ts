@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { GoodDirectionCode } from "../schema.js";
 import type { Queryable } from "./queryable.js";
+import { inRequestedOrder } from "./by-ids.js";
 
 export interface OutcomeRowWithMeasurements {
   readonly regionCode: string;
@@ -81,6 +82,5 @@ export async function outcomesByIds(
 ): Promise<(OutcomeRowWithMeasurements | undefined)[]> {
   if (ids.length === 0) return [];
   const result = await sql<Raw>`${select(region)} and o.id = any(${sql.val([...ids])}::text[])`.execute(db);
-  const byId = new Map(result.rows.map((row) => [row.id, shape(row)]));
-  return ids.map((id) => byId.get(id));
+  return inRequestedOrder(ids, result.rows.map(shape), (row) => row.id);
 }
