@@ -18,7 +18,7 @@ import { runLeversSuite } from "./suites/levers.js";
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "../../..");
 
 async function runSuite(name: SuiteName, args: BenchArgs): Promise<Section[]> {
-  const load = { connections: args.connections, durationSeconds: args.durationSeconds };
+  const load = { connections: args.connections, durationSeconds: args.durationSeconds, rounds: args.rounds };
   switch (name) {
     case "data":
       return (await runDataSuite(args.force)).sections;

@@ -1,4 +1,5 @@
-// `pnpm bench [suite ...] [--duration=S] [--connections=N] [--growth-duration=S] [--force]`
+// `pnpm bench [suite ...] [--duration=S] [--rounds=N] [--connections=N] [--levers-duration=S]
+//  [--growth-duration=S] [--force]`
 
 /** Run by `pnpm bench` with no suite named, in this order. */
 export const SUITES = ["data", "domain", "gateway", "levers", "growth"] as const;
@@ -16,6 +17,7 @@ export interface BenchArgs {
   readonly leversDurationSeconds: number;
   readonly growthDurationSeconds: number;
   readonly connections: number;
+  readonly rounds: number;
   readonly force: boolean;
 }
 
@@ -39,17 +41,18 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     if (suite === undefined) throw new Error(`unknown suite "${arg}": choose from ${[...ALL, "floor"].join(", ")}`);
     if (!suites.includes(suite as SuiteName)) suites.push(suite as SuiteName);
   }
-  const known = ["duration", "levers-duration", "growth-duration", "connections", "force"];
+  const known = ["duration", "rounds", "levers-duration", "growth-duration", "connections", "force"];
   for (const name of options.keys()) {
     if (!known.includes(name)) throw new Error(`unknown option --${name}: choose from ${known.map((k) => `--${k}`).join(", ")}`);
   }
-  const durationSeconds = positiveInt("duration", options.get("duration") ?? process.env.BENCH_DURATION ?? "10");
+  const durationSeconds = positiveInt("duration", options.get("duration") ?? process.env.BENCH_DURATION ?? "5");
   return {
     suites: suites.length > 0 ? suites : [...SUITES],
     durationSeconds,
-    leversDurationSeconds: positiveInt("levers-duration", options.get("levers-duration") ?? String(Math.max(3, Math.round(durationSeconds / 2)))),
+    leversDurationSeconds: positiveInt("levers-duration", options.get("levers-duration") ?? String(durationSeconds)),
     growthDurationSeconds: positiveInt("growth-duration", options.get("growth-duration") ?? "5"),
     connections: positiveInt("connections", options.get("connections") ?? "10"),
+    rounds: positiveInt("rounds", options.get("rounds") ?? "3"),
     force: options.get("force") === "true",
   };
 }

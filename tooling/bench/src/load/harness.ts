@@ -12,6 +12,8 @@ import { type CapturedStatement, installSqlCapture, recordStatements, statementC
 export interface LoadSettings {
   readonly connections: number;
   readonly durationSeconds: number;
+  /** Runs per server; suites comparing two servers alternate them round by round. */
+  readonly rounds?: number;
 }
 
 export interface CapturedOperation {
@@ -126,3 +128,28 @@ export async function measure(
     cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / Math.max(served, 1),
   };
 }
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+/** Each figure's median over several runs (not one run's figures): robust to one noisy round. */
+export function medianLoad(runs: readonly MeasuredLoad[]): MeasuredLoad {
+  if (runs.length === 0) throw new Error("no runs to summarise");
+  const of = (pick: (run: MeasuredLoad) => number) => median(runs.map(pick));
+  const statements = runs.map((run) => run.statementsPerRequest);
+  return {
+    requests: runs.reduce((sum, run) => sum + run.requests, 0),
+    requestsPerSecond: of((run) => run.requestsPerSecond),
+    p50Ms: of((run) => run.p50Ms),
+    p99Ms: of((run) => run.p99Ms),
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+    non2xx: runs.reduce((sum, run) => sum + run.non2xx, 0),
+    statementsPerRequest: statements.some((v) => v === null) ? null : median(statements as number[]),
+    cpuMsPerRequest: of((run) => run.cpuMsPerRequest),
+  };
+}
+
+export { median };

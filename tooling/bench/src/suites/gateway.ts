@@ -6,6 +6,8 @@ import {
   type LoadSettings,
   type MeasuredLoad,
   measure,
+  median,
+  medianLoad,
   operationContext,
   serveGateway,
 } from "../load/harness.js";
@@ -25,10 +27,13 @@ export interface GatewayRow {
   readonly failure: string | null;
   /** Statements of one request sent alone: pg-level count, and Kysely's when it differs. */
   readonly alone: string;
+  /** Median over rounds of gateway req/s / floor req/s in the same round. */
+  readonly ratio: number;
 }
 
 export async function runGatewaySuite(settings: LoadSettings): Promise<{ sections: Section[]; rows: GatewayRow[] }> {
   const dataset = await ensureDataset(NATIONAL);
+  const rounds = settings.rounds ?? 1;
   const context = await operationContext(dataset.url);
   const gateway = await serveGateway(dataset.url);
   const rows: GatewayRow[] = [];
@@ -42,24 +47,34 @@ export async function runGatewaySuite(settings: LoadSettings): Promise<{ section
     try {
       for (const c of captured) {
         if (c.failure !== null) {
-          rows.push({ name: c.operation.name, gateway: null, floor: null, failure: c.failure, alone: "" });
+          rows.push({ name: c.operation.name, gateway: null, floor: null, failure: c.failure, alone: "", ratio: Number.NaN });
           continue;
         }
-        process.stderr.write(`gateway: ${c.operation.name}\n`);
-        const viaGateway = await measure(gateway.url, gateway.token, c.operation, settings, {
-          counted: true,
-          answered: answeredRequests,
-        });
-        process.stderr.write(`floor: ${c.operation.name}\n`);
-        const viaFloor = await measure(`${floor.url}/${c.operation.name}`, gateway.token, c.operation, settings, {
-          counted: false,
-          answered: floor.answered,
-        });
+        // Gateway and floor alternate, round by round, so a change in the machine's other load
+        // falls on both; each figure is the median over the rounds.
+        const gatewayRuns: MeasuredLoad[] = [];
+        const floorRuns: MeasuredLoad[] = [];
+        for (let round = 1; round <= rounds; round++) {
+          process.stderr.write(`gateway: ${c.operation.name} (round ${round} of ${rounds})\n`);
+          gatewayRuns.push(
+            await measure(gateway.url, gateway.token, c.operation, settings, { counted: true, answered: answeredRequests }),
+          );
+          process.stderr.write(`floor: ${c.operation.name} (round ${round} of ${rounds})\n`);
+          floorRuns.push(
+            await measure(`${floor.url}/${c.operation.name}`, gateway.token, c.operation, settings, {
+              counted: false,
+              answered: floor.answered,
+            }),
+          );
+        }
+        const viaGateway = medianLoad(gatewayRuns);
+        const viaFloor = medianLoad(floorRuns);
+        const ratioOfRounds = median(gatewayRuns.map((run, i) => run.requestsPerSecond / floorRuns[i]!.requestsPerSecond));
         const alone =
           c.kyselyStatements === c.statements.length
             ? String(c.statements.length)
             : `${c.statements.length} (Kysely: ${c.kyselyStatements})`;
-        rows.push({ name: c.operation.name, gateway: viaGateway, floor: viaFloor, failure: null, alone });
+        rows.push({ name: c.operation.name, gateway: viaGateway, floor: viaFloor, failure: null, alone, ratio: ratioOfRounds });
       }
     } finally {
       await floor.close();
@@ -78,7 +93,7 @@ export async function runGatewaySuite(settings: LoadSettings): Promise<{ section
   }
 
   const body = [
-    `National data set (${count(NATIONAL.deliveries)} deliveries requested, region \`${context.region}\`, year ${context.year}, holder \`${context.holder}\`, forecast from ${context.from}); ${settings.connections} connections, ${settings.durationSeconds} s per run after a 1 s warm-up.`,
+    `National data set (${count(NATIONAL.deliveries)} deliveries requested, region \`${context.region}\`, year ${context.year}, holder \`${context.holder}\`, forecast from ${context.from}); ${settings.connections} connections, ${settings.durationSeconds} s per run after a 1 s warm-up, ${rounds} rounds alternating gateway and floor; figures are medians over the rounds, the ratio the median of each round's ratio. CPU ms/request is the server process's CPU time per answered request.`,
     "",
     table(
       [
@@ -110,7 +125,7 @@ export async function runGatewaySuite(settings: LoadSettings): Promise<{ section
               ms(r.floor.p50Ms),
               ms(r.floor.p99Ms),
               ms(r.floor.cpuMsPerRequest),
-              ratio(r.gateway.requestsPerSecond / r.floor.requestsPerSecond),
+              ratio(r.ratio),
             ],
       ),
     ),
