@@ -38,6 +38,10 @@ export async function chargeIncome(db: Queryable, region: string, year: number, 
         left join organisation_rates r on r.region_code = o.region_code and r.organisation_id = o.id
                                       and r.financial_year = d.financial_year
        where d.region_code = ${region} and d.financial_year = ${year} and d.removed_at is null
+         -- A delivery on a strand that neither consumes quota nor is charged adds nothing to a
+         -- running total or a charge: leave it out before the window sorts what is left.
+         and (e.strand = any(${sql.val([...terms.quotaStrands])}::text[])
+              or e.strand = any(${sql.val([...terms.chargedStrands])}::text[]))
     ), running as (
       select d.*,
              coalesce((${overrides}::jsonb ->> d.holder)::int8, ${terms.defaultAllowanceUnits}::int8) as allowance,

@@ -36,12 +36,20 @@ export async function fundingFigures(
     requested_units: number;
     waitlisted_units: number;
   }>`
-    with live as (
-      select d.units, e.strand, o.home_authority_id
+    with year_engagements as (
+      -- The year's deliveries summed per engagement first (index-only, in index order), so the
+      -- joins below see one row per engagement delivered to in the year, not one per delivery.
+      select d.engagement_id, sum(d.units) as units
         from deliveries d
-        join engagements e on e.region_code = d.region_code and e.id = d.engagement_id
-        join organisations o on o.region_code = e.region_code and o.id = e.organisation_id
        where d.region_code = ${region} and d.financial_year = ${year} and d.removed_at is null
+       group by d.engagement_id
+    ), live as (
+      -- At most strands x authorities rows: every figure below reads this, not the deliveries.
+      select e.strand, o.home_authority_id, sum(y.units)::int8 as units
+        from year_engagements y
+        join engagements e on e.region_code = ${region} and e.id = y.engagement_id
+        join organisations o on o.region_code = ${region} and o.id = e.organisation_id
+       group by e.strand, o.home_authority_id
     ), requested as (
       select e.id, e.estimate_units
         from engagements e

@@ -76,18 +76,24 @@ export async function hostArrangementsForYear(
     commitment_units_per_week: number;
     delivered: { date: string; units: number }[] | null;
   }>`
+    with host_days as materialized (
+      -- One pass over the year's host-support deliveries, summed per adviser, host authority and
+      -- date; each arrangement then picks its own dates from these few rows, instead of walking
+      -- every engagement its authority's organisations ever had.
+      select d.adviser_id, o.home_authority_id as authority_id, d.delivered_on, sum(d.units)::int8 as units
+        from deliveries d
+        join engagements e on e.region_code = d.region_code and e.id = d.engagement_id
+        join organisations o on o.region_code = e.region_code and o.id = e.organisation_id
+       where d.region_code = ${region} and d.financial_year = ${year} and d.removed_at is null
+         and e.strand = 'HOST_SUPPORT'
+       group by d.adviser_id, o.home_authority_id, d.delivered_on
+    )
     select h.id, h.adviser_id, a.name as adviser_name, h.authority_id, au.name as authority_name,
            h.starts_on, h.ends_on, h.salary_share_bp, h.commitment_units_per_week,
            (select json_agg(json_build_object('date', s.delivered_on, 'units', s.units) order by s.delivered_on)
-              from (select d.delivered_on, sum(d.units)::int8 as units
-                      from deliveries d
-                      join engagements e on e.region_code = d.region_code and e.id = d.engagement_id
-                      join organisations o on o.region_code = e.region_code and o.id = e.organisation_id
-                     where d.region_code = h.region_code and d.adviser_id = h.adviser_id
-                       and o.home_authority_id = h.authority_id and e.strand = 'HOST_SUPPORT'
-                       and d.financial_year = ${year} and d.removed_at is null
-                       and d.delivered_on >= h.starts_on and (h.ends_on is null or d.delivered_on <= h.ends_on)
-                     group by d.delivered_on) s) as delivered
+              from host_days s
+             where s.adviser_id = h.adviser_id and s.authority_id = h.authority_id
+               and s.delivered_on >= h.starts_on and (h.ends_on is null or s.delivered_on <= h.ends_on)) as delivered
       from host_arrangements h
       join advisers a on a.region_code = h.region_code and a.id = h.adviser_id
       join authorities au on au.region_code = h.region_code and au.id = h.authority_id
