@@ -20,13 +20,18 @@ export async function loadRegional<T>(
   byIds: (db: Queryable, region: string, ids: readonly string[]) => Promise<readonly (T | undefined)[]>,
 ): Promise<(T | Error)[]> {
   const byRegion = new Map<string, { index: number; id: string }[]>();
-  const results: (T | Error)[] = keys.map((key) => new RowNotFoundError(key));
+  // Filled as rows arrive; an Error (with its stack trace) is built only for a key left without
+  // a row, which is rare, rather than for every key up front.
+  const results = new Array<T | undefined>(keys.length);
   keys.forEach((key, index) => {
     const parsed = parseRegionalKey(key);
     if (!parsed) return;
-    const list = byRegion.get(parsed.region) ?? [];
+    let list = byRegion.get(parsed.region);
+    if (!list) {
+      list = [];
+      byRegion.set(parsed.region, list);
+    }
     list.push({ index, id: parsed.id });
-    byRegion.set(parsed.region, list);
   });
   await Promise.all(
     [...byRegion].map(async ([region, entries]) => {
@@ -36,10 +41,12 @@ export async function loadRegional<T>(
         entries.map((entry) => entry.id),
       );
       entries.forEach((entry, i) => {
-        const row = rows[i];
-        results[entry.index] = row === undefined ? new RowNotFoundError(keys[entry.index]!) : row;
+        results[entry.index] = rows[i];
       });
     }),
   );
-  return results;
+  return keys.map((key, index) => {
+    const row = results[index];
+    return row === undefined ? new RowNotFoundError(key) : row;
+  });
 }
