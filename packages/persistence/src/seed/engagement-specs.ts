@@ -117,7 +117,7 @@ const namedEngagements: EngagementSpec[] = [
     themes: ["child protection", "engaging families", "partnership working"],
     leadAdviserId: "adv-2",
     agreedRatePence: 60000,
-    estimateUnits: 28,
+    estimateUnits: 44,
     requestedAt: "2010-06-21T14:30:00Z",
     requestedBy: authorityUser("E09000023"),
     startDate: "2010-07-05",
@@ -505,6 +505,9 @@ const PROJECT_TITLES: readonly (readonly [string, readonly string[]])[] = [
 /** Boroughs whose demand runs past the 10 free days in at least one year. */
 const HEAVY_USERS = ["E09000025", "E09000005", "E09000010", "E09000030"];
 
+/** Boroughs that ask for big projects: with the heavy users, the ones that pay for extra days. */
+const BUSY = new Set([...HEAVY_USERS, "E09000012", "E09000014", "E09000022", "E09000009", "E09000019", "E09000018", "E09000015"]);
+
 /** Boroughs whose demand the named engagements already carry; no synthetic work is added. */
 const SKIP = new Set(["E09000028", "E09000023", "E09000008"]);
 
@@ -515,7 +518,8 @@ function syntheticProjectSupport(prng: Prng, firstNumber: number): EngagementSpe
     Central: "adv-1",
     South: "adv-1",
     East: "adv-2",
-    North: "adv-2",
+    // North London goes to the adviser with fewer hosted boroughs, so demand and capacity match.
+    North: "adv-1",
     West: "adv-3",
   };
   for (const authority of londonAuthorities) {
@@ -525,11 +529,11 @@ function syntheticProjectSupport(prng: Prng, firstNumber: number): EngagementSpe
     for (let k = 0; k < count; k += 1) {
       const [title, themes] = prng.pick(PROJECT_TITLES);
       const partner = prng.pick(["council", "council", "council", "lscb", "police", "health"] as const);
-      // Requests arrive from May 2010 to September 2011, each planned over 6 to 16 weeks.
-      const startWeek = prng.int(4, 74);
+      // Requests arrive from April 2010 to October 2011, each planned over 10 to 24 weeks.
+      const startWeek = prng.int(2, 80);
       const startDate = addWeeks("2010-04-05", startWeek);
-      const durationWeeks = prng.int(6, 16);
-      const estimateDays = heavy ? prng.int(6, 10) : prng.int(2, 8);
+      const durationWeeks = prng.int(10, 24);
+      const estimateDays = BUSY.has(authority.gssCode) ? prng.int(16, 26) : prng.int(4, 9);
       const requestedAt = `${addWeeks(startDate, -2)}T${String(9 + prng.int(0, 7)).padStart(2, "0")}:${String(prng.int(0, 59)).padStart(2, "0")}:00Z`;
       specs.push({
         id: `eng-${String(n).padStart(4, "0")}`,
@@ -544,7 +548,7 @@ function syntheticProjectSupport(prng: Prng, firstNumber: number): EngagementSpe
         requestedBy: authorityUser(authority.gssCode),
         startDate,
         endDate: addDays(addWeeks(startDate, durationWeeks), 4),
-        paceUnitsPerWeek: prng.int(2, 4),
+        paceUnitsPerWeek: prng.int(4, 6),
         path: run,
       });
       n += 1;

@@ -6,7 +6,7 @@ import type { Prng } from "./prng.js";
 
 // Lays the engagements out over the advisers' weeks: rapid response first (never refused), then
 // the host commitment, then capacity-held work in request order, never past a conservative
-// bookable figure. Past weeks become confirmed bookings and the deliveries that honoured them;
+// bookable figure; in past weeks without a call-out, the unused reserve goes on current work too. Past weeks become confirmed bookings and the deliveries that honoured them;
 // weeks after the seed's "today" become bookings only. Everything is derived from the fixed
 // specs and one seeded generator, so the plan is identical on every run.
 
@@ -180,7 +180,7 @@ export function planPilot(input: {
           );
           if (!spec) continue;
           const roll = prng.next();
-          let want = roll < 0.08 ? 0 : roll < 0.16 ? Math.ceil(arrangement.commitmentUnitsPerWeek / 2) : arrangement.commitmentUnitsPerWeek;
+          let want = roll < 0.03 ? 0 : roll < 0.06 ? Math.ceil(arrangement.commitmentUnitsPerWeek / 2) : arrangement.commitmentUnitsPerWeek;
           for (const [date, free] of [...slots.free].reverse()) {
             if (want === 0 || date > calendar.asOf || date < spec.startDate || date > spec.endDate) continue;
             const units = Math.min(free, want, perDay);
@@ -193,9 +193,12 @@ export function planPilot(input: {
       }
 
       // 3. Capacity-held work, in request order, within a conservative bookable figure.
-      const fill = past ? 0.7 + prng.next() * 0.3 : 0.6;
+      const fill = past ? (prng.next() < 0.05 ? 0.75 : 1) : 0.6;
       let budget = Math.floor(slots.bookableUnits * fill);
-      for (const spec of held) {
+      // Work inside its planned dates goes first, in request order; projects that have overrun
+      // their planned end take what is left, so a late project never starves a newer one.
+      const queue = [...held.filter((s) => s.endDate >= week), ...held.filter((s) => s.endDate < week)];
+      for (const spec of queue) {
         if (budget <= 0) break;
         const left = remaining.get(spec.id)!;
         const from = spec.path.kind === "WAITLIST_THEN_RUN" ? maxDate(spec.startDate, spec.path.acceptOn) : spec.startDate;
@@ -224,6 +227,30 @@ export function planPilot(input: {
           units: placed,
           status: ahead * 2 > calendar.bookingWeeksAhead ? "TENTATIVE" : "CONFIRMED",
         });
+      }
+
+      // 4. A past week with no call-out: the reserve held back for rapid response was not needed,
+      // and by the week's end the adviser spent it on current work. Delivered, never booked, so
+      // confirmed bookings stay within bookable.
+      const calledOut = [...slots.free.keys()].some((date) => rapidDays.has(date));
+      if (past && !calledOut) {
+        let spare = calendar.reserveUnitsPerAdviserWeek;
+        for (const spec of queue) {
+          const left = remaining.get(spec.id)!;
+          const from = spec.path.kind === "WAITLIST_THEN_RUN" ? maxDate(spec.startDate, spec.path.acceptOn) : spec.startDate;
+          const until = workUntil(spec);
+          if (spare === 0) break;
+          if (left <= 0 || from > addDays(week, 6) || until < week) continue;
+          for (const [date, free] of [...slots.free].reverse()) {
+            if (spare === 0 || date > calendar.asOf || date < from || date > until) continue;
+            const units = Math.min(free, spare, remaining.get(spec.id)!);
+            if (units === 0) continue;
+            slots.free.set(date, free - units);
+            spare -= units;
+            remaining.set(spec.id, remaining.get(spec.id)! - units);
+            deliveries.push(workDelivery(spec, adviser.id, date, units, calendar.asOf, prng));
+          }
+        }
       }
     }
   }
