@@ -4,7 +4,7 @@ import { regionalKey } from "../global-id.js";
 import { loadRegional } from "../loaders/regional.js";
 import { pageRequest, toConnection } from "./connection.js";
 import { Region } from "./region.js";
-import { regionMember } from "./scopes.js";
+import { isRegionMember } from "./scopes.js";
 
 /** A local authority area of a region, keyed by GSS code. */
 export const Authority = builder.loadableNodeRef<AuthorityRow, string, string>("Authority", {
@@ -14,7 +14,7 @@ export const Authority = builder.loadableNodeRef<AuthorityRow, string, string>("
 
 Authority.implement({
   description: "A local authority area of the region (London: the 32 boroughs and the City of London).",
-  authScopes: (row) => regionMember(row.region_code),
+  authScopes: (row, context) => isRegionMember(context, row.region_code),
   fields: (t) => ({
     code: t.exposeString("id", { description: "GSS code, e.g. E09000020." }),
     name: t.exposeString("name", { description: "The authority's name." }),

@@ -7,7 +7,7 @@ import { daysOf } from "./days-of.js";
 import { BookingStatusEnum } from "./enums.js";
 import { mutationErrors } from "./errors.js";
 import { actorOf, mutationScopes, rowId, unwrap } from "./mutation-support.js";
-import { staffOrAuthority } from "./scopes.js";
+import { isStaffOrAuthority } from "./scopes.js";
 
 /** Planned adviser days in one week for one engagement. */
 export const Booking = builder.loadableObjectRef<BookingRow, string>("Booking", {
@@ -16,7 +16,7 @@ export const Booking = builder.loadableObjectRef<BookingRow, string>("Booking", 
 
 Booking.implement({
   // Reached through an engagement the viewer may see; never by funders.
-  authScopes: (row) => staffOrAuthority(row.region_code),
+  authScopes: (row, context) => isStaffOrAuthority(context, row.region_code),
   description: "Planned adviser days in one week for one engagement.",
   fields: (t) => ({
     code: t.exposeString("id", { description: "The booking's id within the region." }),

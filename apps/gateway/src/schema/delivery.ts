@@ -7,7 +7,7 @@ import { daysOf } from "./days-of.js";
 import { mutationErrors } from "./errors.js";
 import { Money, money } from "./money.js";
 import { actorOf, mutationScopes, rowId, unwrap } from "./mutation-support.js";
-import { regionStaff, staffOrAuthority } from "./scopes.js";
+import { isRegionStaff, isStaffOrAuthority } from "./scopes.js";
 
 /** Days an adviser actually worked on an engagement on a date. */
 export const Delivery = builder.loadableObjectRef<DeliveryRow, string>("Delivery", {
@@ -16,7 +16,7 @@ export const Delivery = builder.loadableObjectRef<DeliveryRow, string>("Delivery
 
 Delivery.implement({
   // Reached through an engagement the viewer may see; never by funders.
-  authScopes: (row) => staffOrAuthority(row.region_code),
+  authScopes: (row, context) => isStaffOrAuthority(context, row.region_code),
   description: "Days an adviser worked on an engagement on one date.",
   fields: (t) => ({
     code: t.exposeString("id", { description: "The delivery's id within the region." }),
@@ -46,7 +46,7 @@ Delivery.implement({
     notes: t.string({
       nullable: true,
       description: "Free-text notes: the region's own staff only.",
-      authScopes: (row) => regionStaff(row.region_code),
+      authScopes: (row, _args, context) => isRegionStaff(context, row.region_code),
       resolve: (row) => row.notes,
     }),
     adviser: t.field({

@@ -28,7 +28,7 @@ import { EngagementStatusEnum, StrandEnum } from "./enums.js";
 import { Money, money } from "./money.js";
 import { Organisation } from "./organisation.js";
 import { Region } from "./region.js";
-import { regionStaff, staffOrAuthority } from "./scopes.js";
+import { isRegionStaff, staffOrAuthority } from "./scopes.js";
 
 /** Staff see every engagement of their region; an authority those of its own area; funders none. */
 export function mayViewEngagement(context: GatewayContext, row: EngagementWithArea): boolean {
@@ -112,7 +112,7 @@ Engagement.implement({
     notes: t.string({
       nullable: true,
       description: "Free-text notes: the region's own staff only, never authorities or funders.",
-      authScopes: (row) => regionStaff(row.region_code),
+      authScopes: (row, _args, context) => isRegionStaff(context, row.region_code),
       resolve: (row) => row.notes,
     }),
     delivered: t.loadable({

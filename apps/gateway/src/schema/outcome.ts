@@ -13,7 +13,7 @@ import { loadRegional } from "../loaders/regional.js";
 import { Engagement } from "./engagement.js";
 import { mutationErrors } from "./errors.js";
 import { actorOf, mutationScopes, rowId, unwrap } from "./mutation-support.js";
-import { regionStaff } from "./scopes.js";
+import { isRegionStaff } from "./scopes.js";
 
 /** Compares two exact decimal strings (numeric values as PostgreSQL prints them). */
 export function compareDecimals(a: string, b: string): number {
@@ -51,7 +51,7 @@ const OutcomeMeasurement = builder.objectRef<MeasurementValue>("OutcomeMeasureme
     note: t.string({
       nullable: true,
       description: "Free-text note: the region's own staff only.",
-      authScopes: (m) => regionStaff(m.regionCode),
+      authScopes: (m, _args, context) => isRegionStaff(context, m.regionCode),
       resolve: (m) => m.note,
     }),
   }),
