@@ -9,9 +9,7 @@ import {
   valueForMoney,
 } from "@adviser-hub/domain";
 import {
-  chargeIncome,
   type FunderContribution,
-  funderContributions,
   type FundingFigures,
   fundingFigures,
   type HostArrangementYear,
@@ -62,25 +60,28 @@ export class FundingReportSource {
     return value;
   }
 
+  /** Figures, contributions and charge income come in one statement: a report uses them together. */
   figures(): Promise<FundingFigures> {
     const { db } = this.context;
-    return this.once("figures", () => fundingFigures(db, this.region, this.year, this.requestedFrom, this.requestedBefore));
+    return this.once("figures", () =>
+      fundingFigures(db, this.region, this.year, this.requestedFrom, this.requestedBefore, chargingTerms(this.policy, this.year)),
+    );
   }
-  contributions(): Promise<FunderContribution[]> {
-    return this.once("contributions", () => funderContributions(this.context.db, this.region, this.year));
+  async contributions(): Promise<readonly FunderContribution[]> {
+    return (await this.figures()).contributions;
   }
-  chargeIncome(): Promise<number> {
-    return this.once("charges", () => chargeIncome(this.context.db, this.region, this.year, chargingTerms(this.policy, this.year)));
+  async chargeIncome(): Promise<number> {
+    return (await this.figures()).chargeIncomePence;
   }
   hostArrangements(): Promise<HostArrangementYear[]> {
     return this.once("host", () => hostArrangementsForYear(this.context.db, this.region, this.year, this.yearStart, this.yearEnd));
   }
   async valueForMoney() {
-    const [figures, income] = await Promise.all([this.figures(), this.chargeIncome()]);
+    const figures = await this.figures();
     return valueForMoney(this.policy, {
       year: this.year,
       programmeCostPence: figures.programmeCostPence,
-      chargeIncomePence: income,
+      chargeIncomePence: figures.chargeIncomePence,
       deliveredUnits: figures.deliveredUnits,
       servedAuthorityIds: figures.servedAuthorityIds,
       authorityCount: figures.authorityCount,

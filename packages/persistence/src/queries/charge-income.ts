@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import type { StrandCode } from "../schema.js";
 import type { Queryable } from "./queryable.js";
 
@@ -23,8 +23,18 @@ export interface ChargingTerms {
  */
 export async function chargeIncome(db: Queryable, region: string, year: number, terms: ChargingTerms): Promise<number> {
   if (terms.chargedStrands.length === 0) return 0;
+  const result = await sql<{ charge: number }>`select ${chargeIncomeSql(region, year, terms)} as charge`.execute(db);
+  return Number(result.rows[0]?.charge ?? 0);
+}
+
+/**
+ * The same computation as a scalar subquery (int8), for statements that return the charge
+ * income beside other figures of the year.
+ */
+export function chargeIncomeSql(region: string, year: number, terms: ChargingTerms): RawBuilder<number> {
+  if (terms.chargedStrands.length === 0) return sql<number>`0::int8`;
   const overrides = JSON.stringify(terms.allowanceByHolder);
-  const result = await sql<{ charge: number }>`
+  return sql<number>`(
     with d as (
       select d.units, d.delivered_on, d.recorded_seq,
              e.strand = any(${sql.val([...terms.quotaStrands])}::text[]) as consumes,
@@ -57,6 +67,5 @@ export async function chargeIncome(db: Queryable, region: string, year: number, 
         from running
     )
     select coalesce(sum((2 * chargeable * rate + ${terms.unitsPerDay}::int8) / (2 * ${terms.unitsPerDay}::int8)), 0)::int8 as charge
-      from split`.execute(db);
-  return Number(result.rows[0]?.charge ?? 0);
+      from split)`;
 }

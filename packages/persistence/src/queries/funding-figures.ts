@@ -1,10 +1,16 @@
 import { sql } from "kysely";
 import type { StrandCode } from "../schema.js";
+import { type ChargingTerms, chargeIncomeSql } from "./charge-income.js";
+import type { FunderContribution } from "./funders.js";
 import type { Queryable } from "./queryable.js";
 
 /** Everything the funding report can aggregate without a rule, for one region and year. */
 export interface FundingFigures {
   readonly programmeCostPence: number;
+  /** Each funder's contribution, by funder id (funders with none omitted); they sum to the cost. */
+  readonly contributions: readonly FunderContribution[];
+  /** The year's charges recomputed from scratch: see chargeIncome, which computes the same. */
+  readonly chargeIncomePence: number;
   readonly deliveredUnits: number;
   readonly deliveredUnitsByStrand: readonly { readonly strand: StrandCode; readonly units: number }[];
   /** Authorities whose organisations received any delivery in the year (GSS codes, sorted). */
@@ -18,7 +24,9 @@ export interface FundingFigures {
 
 /**
  * One statement: sums over deliveries, contributions, authorities and requests of one financial
- * year. `requestedFrom`/`requestedBefore` bound the year as instants (requests are instants).
+ * year, with each funder's contribution and the charge income, which a report needs together
+ * (cost per day and net cost per day): one round trip and one plan instead of three.
+ * `requestedFrom`/`requestedBefore` bound the year as instants (requests are instants).
  */
 export async function fundingFigures(
   db: Queryable,
@@ -26,9 +34,12 @@ export async function fundingFigures(
   year: number,
   requestedFrom: Date,
   requestedBefore: Date,
+  terms: ChargingTerms,
 ): Promise<FundingFigures> {
   const result = await sql<{
     programme_cost: number;
+    contributions: { funder_id: string; name: string; amount_pence: number }[] | null;
+    charge_income: number;
     delivered_units: number;
     by_strand: { strand: StrandCode; units: number }[] | null;
     served: string[] | null;
@@ -58,6 +69,12 @@ export async function fundingFigures(
     select
       (select coalesce(sum(amount_pence), 0) from funder_contributions
         where region_code = ${region} and financial_year = ${year}) as programme_cost,
+      (select json_agg(json_build_object('funder_id', c.funder_id, 'name', f.name, 'amount_pence', c.amount_pence)
+                       order by c.funder_id)
+         from funder_contributions c
+         join funders f on f.region_code = c.region_code and f.id = c.funder_id
+        where c.region_code = ${region} and c.financial_year = ${year}) as contributions,
+      ${chargeIncomeSql(region, year, terms)} as charge_income,
       (select coalesce(sum(units), 0) from live) as delivered_units,
       (select json_agg(json_build_object('strand', strand, 'units', units) order by strand)
          from (select strand, sum(units)::int8 as units from live group by strand) s) as by_strand,
@@ -73,6 +90,13 @@ export async function fundingFigures(
   if (!row) throw new Error("funding figures returned no row");
   return {
     programmeCostPence: Number(row.programme_cost),
+    contributions: (row.contributions ?? []).map((c) => ({
+      funderId: c.funder_id,
+      name: c.name,
+      financialYear: year,
+      amountPence: Number(c.amount_pence),
+    })),
+    chargeIncomePence: Number(row.charge_income),
     deliveredUnits: Number(row.delivered_units),
     deliveredUnitsByStrand: (row.by_strand ?? []).map((s) => ({ strand: s.strand, units: Number(s.units) })),
     servedAuthorityIds: row.served ?? [],
