@@ -21,7 +21,6 @@ import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";
 import { ValidationError } from "../errors/index.js";
 import { decimalRatio, shareFromBasisPoints } from "../format/decimal.js";
-import { regionalKey } from "../global-id.js";
 import { Adviser } from "./adviser.js";
 import { Authority } from "./authority.js";
 import { chargingTerms } from "./charging-terms.js";
@@ -103,7 +102,12 @@ const StrandDays = builder.objectRef<{ strand: (typeof STRANDS)[number]; units: 
 const FunderShare = builder.objectRef<{ region: string; contribution: FunderContribution }>("FunderContribution").implement({
   description: "What one funder contributed for the year.",
   fields: (t) => ({
-    funder: t.field({ type: Funder, description: "The funder.", resolve: (s) => regionalKey(s.region, s.contribution.funderId) }),
+    funder: t.field({
+      type: Funder,
+      description: "The funder.",
+      // The contribution was read with its funder's row (id and name): no second lookup.
+      resolve: (s) => ({ region_code: s.region, id: s.contribution.funderId, name: s.contribution.name }),
+    }),
     contribution: t.field({ type: Money, description: "Its contribution.", resolve: (s) => money(s.contribution.amountPence) }),
   }),
 });
@@ -149,8 +153,9 @@ interface HostCommitmentValue {
 const HostCommitment = builder.objectRef<HostCommitmentValue>("HostCommitment").implement({
   description: "A host arrangement's regular commitment against what was delivered in the year (rule 7).",
   fields: (t) => ({
-    adviser: t.field({ type: Adviser, description: "The hosted adviser.", resolve: (h) => regionalKey(h.region, h.arrangement.adviserId) }),
-    authority: t.field({ type: Authority, description: "The host authority.", resolve: (h) => regionalKey(h.region, h.arrangement.authorityId) }),
+    // The arrangement was read with both rows: no second lookup.
+    adviser: t.field({ type: Adviser, description: "The hosted adviser.", resolve: (h) => h.arrangement.adviser }),
+    authority: t.field({ type: Authority, description: "The host authority.", resolve: (h) => h.arrangement.authority }),
     committedDays: t.field({
       type: "Days",
       description: "Days committed in the year: the weekly commitment pro rata over working days covered, rounded half up to units.",

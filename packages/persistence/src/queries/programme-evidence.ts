@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import type { AdviserRow, AuthorityRow } from "../schema.js";
 import type { Queryable } from "./queryable.js";
 
 export interface RapidResponseTiming {
@@ -49,13 +50,16 @@ export interface HostArrangementYear {
   readonly endsOn: string | null;
   readonly salaryShareBp: number;
   readonly commitmentUnitsPerWeek: number;
+  /** The hosted adviser's row and the host authority's, read with the arrangement. */
+  readonly adviser: AdviserRow;
+  readonly authority: AuthorityRow;
   /** Host-support units per date, by the arrangement's adviser for its authority's organisations. */
   readonly deliveredByDate: readonly { readonly date: string; readonly units: number }[];
 }
 
 /**
  * Host arrangements overlapping [yearStart, yearEnd] with their host-support deliveries of that
- * financial year summed per date in SQL (one statement).
+ * financial year summed per date in SQL, and their adviser's and authority's rows (one statement).
  */
 export async function hostArrangementsForYear(
   db: Queryable,
@@ -74,6 +78,12 @@ export async function hostArrangementsForYear(
     ends_on: string | null;
     salary_share_bp: number;
     commitment_units_per_week: number;
+    adviser_fte_bp: number;
+    adviser_employed_from: string;
+    adviser_employed_to: string | null;
+    authority_dfe_la_code: number | null;
+    authority_inner_outer: string | null;
+    authority_subregion: string | null;
     delivered: { date: string; units: number }[] | null;
   }>`
     with host_days as materialized (
@@ -90,6 +100,9 @@ export async function hostArrangementsForYear(
     )
     select h.id, h.adviser_id, a.name as adviser_name, h.authority_id, au.name as authority_name,
            h.starts_on, h.ends_on, h.salary_share_bp, h.commitment_units_per_week,
+           a.fte_bp as adviser_fte_bp, a.employed_from as adviser_employed_from, a.employed_to as adviser_employed_to,
+           au.dfe_la_code as authority_dfe_la_code, au.inner_outer as authority_inner_outer,
+           au.subregion as authority_subregion,
            (select json_agg(json_build_object('date', s.delivered_on, 'units', s.units) order by s.delivered_on)
               from host_days s
              where s.adviser_id = h.adviser_id and s.authority_id = h.authority_id
@@ -110,6 +123,22 @@ export async function hostArrangementsForYear(
     endsOn: row.ends_on,
     salaryShareBp: row.salary_share_bp,
     commitmentUnitsPerWeek: row.commitment_units_per_week,
+    adviser: {
+      region_code: region,
+      id: row.adviser_id,
+      name: row.adviser_name,
+      fte_bp: row.adviser_fte_bp,
+      employed_from: row.adviser_employed_from,
+      employed_to: row.adviser_employed_to,
+    },
+    authority: {
+      region_code: region,
+      id: row.authority_id,
+      name: row.authority_name,
+      dfe_la_code: row.authority_dfe_la_code,
+      inner_outer: row.authority_inner_outer,
+      subregion: row.authority_subregion,
+    },
     deliveredByDate: (row.delivered ?? []).map((d) => ({ date: d.date, units: Number(d.units) })),
   }));
 }
