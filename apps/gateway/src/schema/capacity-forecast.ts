@@ -6,11 +6,10 @@ import {
   weekCapacity,
   weekStartOf,
 } from "@adviser-hub/domain";
-import { capacityAdvisers, weekLoads } from "@adviser-hub/persistence";
+import { type AdviserRow, capacityAdvisers, type WeekLoad, weekLoads } from "@adviser-hub/persistence";
 import type { DaysValue } from "../builder.js";
 import { builder } from "../builder.js";
 import { ValidationError } from "../errors/index.js";
-import { regionalKey } from "../global-id.js";
 import { limits } from "../limits/index.js";
 import { Adviser } from "./adviser.js";
 import { regionMember } from "./scopes.js";
@@ -18,6 +17,8 @@ import { regionMember } from "./scopes.js";
 interface AdviserWeekValue {
   readonly region: string;
   readonly unitsPerDay: number;
+  /** The adviser's row, as read for the forecast (every column of advisers). */
+  readonly adviser: AdviserRow;
   readonly week: AdviserWeekResult;
 }
 
@@ -33,7 +34,8 @@ const AdviserWeek = builder.objectRef<AdviserWeekValue>("AdviserWeek").implement
     const units = (description: string, pick: (w: AdviserWeekResult) => number) =>
       t.field({ type: "Days", description, resolve: (v) => ({ units: pick(v.week), unitsPerDay: v.unitsPerDay }) });
     return {
-      adviser: t.field({ type: Adviser, description: "The adviser.", resolve: (v) => regionalKey(v.region, v.week.adviserId) }),
+      // The forecast read the adviser's whole row already: no second lookup.
+      adviser: t.field({ type: Adviser, description: "The adviser.", resolve: (v) => v.adviser }),
       weekStart: t.field({ type: "Date", description: "Monday of the week.", resolve: (v) => v.week.weekStart }),
       workingDays: t.int({ description: "Weekdays worked that are not bank holidays and fall inside employment.", resolve: (v) => v.week.workingDays }),
       availableDays: units("FTE x working days - leave, floored to the granularity.", (w) => w.availableUnits),
@@ -80,40 +82,54 @@ builder.queryField("capacityForecast", (t) =>
         capacityAdvisers(context.db, args.region, firstWeek, lastDay),
         weekLoads(context.db, args.region, firstWeek, lastWeek),
       ]);
+      // Loads grouped once by adviser and week, rather than the whole list filtered per week.
+      const loadsByWeek = new Map<string, WeekLoad[]>();
+      for (const load of loads) {
+        const key = `${load.adviserId}\u0000${load.weekStart}`;
+        const list = loadsByWeek.get(key);
+        if (list) list.push(load);
+        else loadsByWeek.set(key, [load]);
+      }
       const result: AdviserWeekValue[] = [];
       for (const adviser of advisers) {
+        const row: AdviserRow = {
+          region_code: args.region,
+          id: adviser.id,
+          name: adviser.name,
+          fte_bp: adviser.fteBp,
+          employed_from: adviser.employedFrom,
+          employed_to: adviser.employedTo,
+        };
+        const leave = adviser.leave.map((entry) => ({
+          regionCode: args.region,
+          id: `${adviser.id}:${entry.date}`,
+          adviserId: adviser.id,
+          startDate: entry.date,
+          endDate: entry.date,
+          unitsPerDay: entry.units,
+        }));
+        const arrangements = adviser.arrangements.map((h) => ({
+          regionCode: args.region,
+          id: h.id,
+          adviserId: adviser.id,
+          authorityId: h.authorityId,
+          startDate: h.startsOn,
+          endDate: h.endsOn,
+          salaryShareBp: h.salaryShareBp,
+          commitmentUnitsPerWeek: h.commitmentUnitsPerWeek,
+        }));
+        const employee = {
+          regionCode: args.region,
+          id: adviser.id,
+          name: adviser.name,
+          fteBp: adviser.fteBp,
+          employmentStart: adviser.employedFrom,
+          employmentEnd: adviser.employedTo,
+        };
         for (let i = 0; i < args.weeks; i++) {
           const weekStart = addDays(firstWeek, 7 * i);
-          const capacity = weekCapacity(policy, {
-            adviser: {
-              regionCode: args.region,
-              id: adviser.id,
-              name: adviser.name,
-              fteBp: adviser.fteBp,
-              employmentStart: adviser.employedFrom,
-              employmentEnd: adviser.employedTo,
-            },
-            weekStart,
-            leave: adviser.leave.map((leave) => ({
-              regionCode: args.region,
-              id: `${adviser.id}:${leave.date}`,
-              adviserId: adviser.id,
-              startDate: leave.date,
-              endDate: leave.date,
-              unitsPerDay: leave.units,
-            })),
-            arrangements: adviser.arrangements.map((h) => ({
-              regionCode: args.region,
-              id: h.id,
-              adviserId: adviser.id,
-              authorityId: h.authorityId,
-              startDate: h.startsOn,
-              endDate: h.endsOn,
-              salaryShareBp: h.salaryShareBp,
-              commitmentUnitsPerWeek: h.commitmentUnitsPerWeek,
-            })),
-          });
-          const week = loads.filter((load) => load.adviserId === adviser.id && load.weekStart === weekStart);
+          const capacity = weekCapacity(policy, { adviser: employee, weekStart, leave, arrangements });
+          const week = loadsByWeek.get(`${adviser.id}\u0000${weekStart}`) ?? [];
           const bookings = week
             .filter((load) => load.source === "BOOKED" && load.status !== null)
             .map((load) => ({ units: load.units, status: load.status!, strand: load.strand }));
@@ -123,6 +139,7 @@ builder.queryField("capacityForecast", (t) =>
           result.push({
             region: args.region,
             unitsPerDay: policy.unitsPerDay,
+            adviser: row,
             week: adviserWeek(policy, capacity, bookings, rapidResponseUnits),
           });
         }
