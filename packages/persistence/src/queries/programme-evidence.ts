@@ -86,17 +86,23 @@ export async function hostArrangementsForYear(
     authority_subregion: string | null;
     delivered: { date: string; units: number }[] | null;
   }>`
-    with host_days as materialized (
+    with host_engagements as materialized (
+      -- The region's host-support engagements with their home authority, hashed once: joining
+      -- the year's deliveries to them beats looking up each engagement's deliveries by index
+      -- once the region keeps many years (19,150 -> 1,586 buffers at a million deliveries).
+      select e.id, o.home_authority_id
+        from engagements e
+        join organisations o on o.region_code = e.region_code and o.id = e.organisation_id
+       where e.region_code = ${region} and e.strand = 'HOST_SUPPORT'
+    ), host_days as materialized (
       -- One pass over the year's host-support deliveries, summed per adviser, host authority and
       -- date; each arrangement then picks its own dates from these few rows, instead of walking
       -- every engagement its authority's organisations ever had.
-      select d.adviser_id, o.home_authority_id as authority_id, d.delivered_on, sum(d.units)::int8 as units
+      select d.adviser_id, he.home_authority_id as authority_id, d.delivered_on, sum(d.units)::int8 as units
         from deliveries d
-        join engagements e on e.region_code = d.region_code and e.id = d.engagement_id
-        join organisations o on o.region_code = e.region_code and o.id = e.organisation_id
+        join host_engagements he on he.id = d.engagement_id
        where d.region_code = ${region} and d.financial_year = ${year} and d.removed_at is null
-         and e.strand = 'HOST_SUPPORT'
-       group by d.adviser_id, o.home_authority_id, d.delivered_on
+       group by d.adviser_id, he.home_authority_id, d.delivered_on
     )
     select h.id, h.adviser_id, a.name as adviser_name, h.authority_id, au.name as authority_name,
            h.starts_on, h.ends_on, h.salary_share_bp, h.commitment_units_per_week,
