@@ -88,7 +88,7 @@ describe.runIf(serverReachable)("loading into PostgreSQL", () => {
     }
   }
 
-  it("loads row by row with every constraint live, parents first", async () => {
+  it("loads with every constraint live from the start, parents first", async () => {
     const result = await loadInto(serverUrl(live), tiny, { label: "tiny" });
     const expected = digest(tiny).counts;
     expect(result.counts).toEqual(expected);
