@@ -1,9 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { openDatabase } from "@adviser-hub/persistence";
-import { authSecret } from "@adviser-hub/gateway/src/auth/secret.js";
-import { signToken } from "@adviser-hub/gateway/src/auth/token.js";
-import { createGateway } from "@adviser-hub/gateway/src/yoga.js";
+import { authSecret, createGateway, signToken } from "@adviser-hub/gateway";
 
 // The gateway, exactly as `pnpm start` builds it, served in this process on 127.0.0.1 so that
 // every SQL statement it sends can be counted (see sql-capture.ts).
