@@ -1,5 +1,5 @@
 import { BENCHMARK_MEASURES } from "@adviser-hub/domain";
-import { londonAuthorities } from "./london-authorities.js";
+import { londonAuthorities } from "@adviser-hub/persistence";
 import type { Prng } from "./prng.js";
 import { englandBankHolidays, financialYearEnd, financialYearStart, isoWeekday, addDays } from "./calendar.js";
 import type { DatasetSpec, RegionSpec } from "./spec.js";
