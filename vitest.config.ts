@@ -22,7 +22,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
-      project("domain", "packages/domain"),
+      project("domain", "packages/domain", { include: ["src/**/*.test.ts", "checks/**/*.test.ts"] }),
       project("persistence", "packages/persistence"),
       project("gateway", "apps/gateway"),
       project("bench", "tooling/bench"),
