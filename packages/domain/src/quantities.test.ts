@@ -77,10 +77,18 @@ describe("days and units", () => {
       "-1.5",
       "0.125",
     ]);
+    // Day counts are read up to 999,999 days (six whole digits); larger input is refused.
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.constantFrom(1, 2, 4, 5, 8, 10), (units, perDay) => {
+      fc.property(fc.integer({ min: 1, max: 999_999 }), fc.constantFrom(1, 2, 4, 5, 8, 10), (units, perDay) => {
         expect(unitsFromDays(formatDays(units, perDay), perDay)).toEqual({ ok: true, value: units });
       }),
     );
+  });
+
+  it("refuses a day count beyond 999,999 days, naming the field", () => {
+    expect(unitsFromDays("999999", 1)).toEqual({ ok: true, value: 999_999 });
+    const refused = unitsFromDays("1000000", 1);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error).toMatchObject({ code: "VALIDATION", field: "days" });
   });
 });
