@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
-import { migrateToLatest, openDatabase, seedLondonPilot } from "@adviser-hub/persistence";
+import { seedLondonPilot } from "@adviser-hub/london-pilot";
+import { migrateToLatest, openDatabase } from "@adviser-hub/persistence";
 import { MissingSecretError } from "./auth/secret.js";
 import { createGateway } from "./yoga.js";
 

@@ -1,6 +1,6 @@
 // The 33 London local authorities: the Department for Education / ONS GSS code list as used in
 // DfE published statistics (GSS code, DfE local-authority code, Inner/Outer London, London Plan
-// 2011 sub-region). Copied here so the seed needs no file outside the package.
+// 2011 sub-region). One copy: the pilot seed and the bench's national data set both read it from here.
 
 export type InnerOuter = "Inner" | "Outer";
 export type Subregion = "Central" | "East" | "North" | "South" | "West";

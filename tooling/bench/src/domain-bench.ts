@@ -7,8 +7,8 @@ import {
   type Strand,
   addDays,
   allocateQuota,
-  londonPilotPolicy,
 } from "@adviser-hub/domain";
+import { Prng, londonPilotPolicy } from "@adviser-hub/london-pilot";
 
 export interface DomainBenchResult {
   readonly name: string;
@@ -29,18 +29,6 @@ export interface DomainBenchResult {
   readonly totalChargePence: number;
 }
 
-/** mulberry32: a tiny deterministic PRNG, so every run allocates the same data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const STRAND_MIX: readonly Strand[] = [
   "PROJECT_SUPPORT",
   "PROJECT_SUPPORT",
@@ -58,7 +46,9 @@ const STRAND_MIX: readonly Strand[] = [
  * spread over two financial years, recorded in an order that is not date order (backdating).
  */
 export function generateDomainBenchData(deliveryCount = 1_000_000, holderCount = 150, seed = 20100401) {
-  const random = prng(seed);
+  // The workspace's one seeded generator, so every run allocates the same data.
+  const prng = new Prng(seed);
+  const random = () => prng.next();
   const organisations: QuotaOrganisation[] = [];
   for (let h = 0; h < holderCount; h += 1)
     for (const kind of ["council", "police", "health"])

@@ -1,4 +1,4 @@
-import { londonPilotPolicy } from "@adviser-hub/domain";
+import { londonPilotPolicy } from "@adviser-hub/london-pilot";
 import type { Database } from "@adviser-hub/persistence";
 import type { Kysely } from "kysely";
 

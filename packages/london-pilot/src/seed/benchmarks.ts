@@ -1,5 +1,5 @@
-import { type LondonAuthority, londonAuthorities } from "./london-authorities.js";
-import type { Prng } from "./prng.js";
+import { type LondonAuthority, londonAuthorities } from "../london-authorities.js";
+import type { Prng } from "../prng.js";
 
 // SYNTHETIC benchmark statistics. The shape follows the Department for Education's published
 // children-in-need and child-protection tables (counts per authority and year, 'c' for a count

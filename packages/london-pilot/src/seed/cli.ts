@@ -1,5 +1,4 @@
-import { openDatabase } from "../connection/index.js";
-import { migrateToLatest } from "../migrations/index.js";
+import { migrateToLatest, openDatabase } from "@adviser-hub/persistence";
 import { seedLondonPilot } from "./seed-london-pilot.js";
 
 // `tsx --conditions=@adviser-hub/source src/seed/cli.ts`: opens the configured database

@@ -1,8 +1,7 @@
-import type { Strand } from "@adviser-hub/domain";
-import { addDays } from "./dates.js";
-import { londonAuthorities } from "./london-authorities.js";
+import { type Strand, addDays } from "@adviser-hub/domain";
+import { londonAuthorities } from "../london-authorities.js";
 import { LSCB_ID, NHS_LONDON_ID, VOLUNTARY_ID, orgId } from "./organisations.js";
-import type { Prng } from "./prng.js";
+import type { Prng } from "../prng.js";
 
 // What the pilot was asked to do. The named engagements retell the work described in the
 // source article (January 2011); the rest are synthetic project-support requests spread over

@@ -1,18 +1,20 @@
-import { type RegionPolicy, financialYearOf, londonPilotPolicy } from "@adviser-hub/domain";
+import { type RegionPolicy, addDays, financialYearOf, isoWeekday } from "@adviser-hub/domain";
+import { londonAuthorities } from "../london-authorities.js";
+import { londonPilotPolicy } from "../london-pilot-policy.js";
+import { Prng } from "../prng.js";
 import { seedAdvisers, seedHostArrangements, seedLeave } from "./advisers.js";
 import { type SeedBenchmarks, buildBenchmarks } from "./benchmarks.js";
-import { addDays, isoWeekday } from "./dates.js";
 import { buildEngagementSpecs } from "./engagement-specs.js";
 import { seedContributions, seedFunders } from "./funders.js";
-import { londonAuthorities } from "./london-authorities.js";
 import { orgId, seedOrganisations } from "./organisations.js";
 import { type Plan, planPilot } from "./plan.js";
-import { LONDON_SEED, createPrng } from "./prng.js";
 
 // The whole London pilot as plain data, computed once from fixed inputs and one seeded
 // generator: the same objects on every call, before anything touches a database.
 
 export const LONDON = "london";
+/** One fixed seed for the pilot's synthetic parts: change it and every synthetic figure changes. */
+export const LONDON_SEED = 20100401;
 /** The seed's "today": deliveries run to here, bookings a few weeks beyond. */
 export const SEED_AS_OF = "2011-11-30";
 /** Statements are issued for every month of the 2010 financial year, on this day of the next. */
@@ -71,7 +73,7 @@ export function londonPilotData(): LondonPilotData {
   const policy = londonPilotPolicy;
   // The seed's figures are written in half days; a preset with another granularity is a bug.
   if (policy.unitsPerDay !== 2) throw new Error("the London seed is written in half-day units");
-  const prng = createPrng(LONDON_SEED);
+  const prng = new Prng(LONDON_SEED);
   const specs = buildEngagementSpecs(prng);
   const bankHolidays = new Set(policy.bankHolidays.map((h) => h.date));
   const plan = planPilot({

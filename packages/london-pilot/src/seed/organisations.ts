@@ -1,4 +1,4 @@
-import { londonAuthorities } from "./london-authorities.js";
+import { londonAuthorities } from "../london-authorities.js";
 
 // Clients of the service. Every borough brings four partners that share one free-day allowance
 // when the policy pools by area; the three region-wide bodies have no home authority and are

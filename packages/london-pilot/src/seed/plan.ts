@@ -1,8 +1,8 @@
-import type { EngagementStatusCode } from "../schema.js";
+import { addDays, daysBetween, isoWeekday, weekStartOf } from "@adviser-hub/domain";
+import type { EngagementStatusCode } from "@adviser-hub/persistence";
+import type { Prng } from "../prng.js";
 import type { SeedAdviser, SeedHostArrangement, SeedLeave } from "./advisers.js";
-import { addDays, isoWeekday, mondayOf } from "./dates.js";
 import { ADMIN_USER, type EngagementSpec, adviserUser } from "./engagement-specs.js";
-import type { Prng } from "./prng.js";
 
 // Lays the engagements out over the advisers' weeks: rapid response first (never refused), then
 // the host commitment, then capacity-held work in request order, never past a conservative
@@ -142,7 +142,7 @@ export function planPilot(input: {
   const remaining = new Map(specs.map((s) => [s.id, s.estimateUnits]));
   const deliveries: PlannedDelivery[] = [];
   const bookings: PlannedBooking[] = [];
-  const lastWeek = addDays(mondayOf(calendar.asOf), 7 * calendar.bookingWeeksAhead);
+  const lastWeek = addDays(weekStartOf(calendar.asOf), 7 * calendar.bookingWeeksAhead);
 
   for (const adviser of advisers) {
     // An adviser below full time works the first whole days of the week (0.8 FTE: Mon-Thu).
@@ -162,7 +162,7 @@ export function planPilot(input: {
       }
     }
 
-    for (let week = mondayOf(adviser.employedFrom); week <= lastWeek; week = addDays(week, 7)) {
+    for (let week = weekStartOf(adviser.employedFrom); week <= lastWeek; week = addDays(week, 7)) {
       const slots = weekSlots(adviser, week, daysPerWeek, leaveDays, arrangements, calendar);
       for (const [date, units] of rapidDays) {
         const free = slots.free.get(date);
@@ -218,7 +218,7 @@ export function planPilot(input: {
         if (placed === 0) continue;
         budget -= placed;
         remaining.set(spec.id, left - placed);
-        const ahead = (Date.parse(week) - Date.parse(mondayOf(calendar.asOf))) / (7 * 86_400_000);
+        const ahead = daysBetween(weekStartOf(calendar.asOf), week) / 7;
         bookings.push({
           id: "",
           adviserId: adviser.id,
@@ -390,7 +390,7 @@ function lifecycle(
         push("WITHDRAWN", instant(path.withdrawOn, "15:30"), spec.requestedBy, "found support elsewhere");
     } else {
       if (path.kind === "WAITLIST_THEN_RUN") {
-        earliestStartWeek = mondayOf(path.acceptOn);
+        earliestStartWeek = weekStartOf(path.acceptOn);
         push("WAITLISTED", instant(addDays(requestedOn, 1), "10:00"), ADMIN_USER, `no capacity before the week of ${earliestStartWeek}`);
         push("ACCEPTED", instant(path.acceptOn, "09:30"), ADMIN_USER);
       } else if (spec.rapidResponse) {

@@ -1,9 +1,9 @@
+import { addDays } from "@adviser-hub/domain";
+import type { Database } from "@adviser-hub/persistence";
 import { type Kysely, type Transaction, sql } from "kysely";
-import type { Database } from "../schema.js";
+import { londonAuthorities } from "../london-authorities.js";
 import { seedHostArrangements } from "./advisers.js";
-import { addDays } from "./dates.js";
 import { BENCHMARK_SOURCE } from "./benchmarks.js";
-import { londonAuthorities } from "./london-authorities.js";
 import { LONDON, SEED_AS_OF, londonPilotData, seedAdvisers, seedContributions, seedFunders, seedOrganisations } from "./london-pilot-data.js";
 import { seedOutcomes } from "./outcomes.js";
 import { deliveryId, seedStatements } from "./seed-statements.js";

@@ -8,9 +8,8 @@ import {
   issueStatement,
   parseBillingPeriod,
 } from "@adviser-hub/domain";
+import { type Database, insertIssuedStatement } from "@adviser-hub/persistence";
 import type { Transaction } from "kysely";
-import { insertIssuedStatement } from "../commands/statement-ledger.js";
-import type { Database } from "../schema.js";
 import { ADMIN_USER } from "./engagement-specs.js";
 import { type LondonPilotData, STATEMENT_ISSUE_DAY, STATEMENT_MONTHS } from "./london-pilot-data.js";
 import { seedOrganisations } from "./organisations.js";

@@ -37,11 +37,13 @@ function hashFolder(hash: ReturnType<typeof createHash>, folder: string, include
   }
 }
 
-/** Changes when the spec, the generator or the schema's migrations change. */
+/** Changes when the spec, the generator (with its PRNG) or the schema's migrations change. */
 export function datasetFingerprint(spec: unknown): string {
   const hash = createHash("sha256").update(JSON.stringify(spec));
   const here = fileURLToPath(new URL(".", import.meta.url));
   hashFolder(hash, join(here, "../generate"), /\.ts$/);
+  // The generator's PRNG and London's authorities live in the pilot package.
+  hashFolder(hash, join(here, "../../../../packages/london-pilot/src"), /^(prng|london-authorities)\.ts$/);
   // The migrations themselves (date-named files), not the runner beside them.
   hashFolder(hash, join(here, "../../../../packages/persistence/src/migrations"), /^\d{4}-\d{2}-\d{2}-.+\.ts$/);
   return `bench:${hash.digest("hex").slice(0, 32)}`;

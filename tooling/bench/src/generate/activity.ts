@@ -1,6 +1,6 @@
 import { addDays, financialQuarterOf, financialYearEnd, financialYearStart, isoWeekday, mondayOf } from "./calendar.js";
 import type { Row, TableShape } from "./batch-loader.js";
-import type { Prng } from "./prng.js";
+import type { Prng } from "@adviser-hub/london-pilot";
 import { DEFAULT_RATE_PENCE, FREE_UNITS_PER_YEAR, type Organisation, type RegionData, UNITS_PER_DAY } from "./reference-data.js";
 import * as t from "./tables.js";
 

@@ -1,7 +1,7 @@
 import { type Counters, generateRegionYear } from "./activity.js";
 import type { Row, TableShape } from "./batch-loader.js";
 import { financialYearStart } from "./calendar.js";
-import { Prng } from "./prng.js";
+import { Prng } from "@adviser-hub/london-pilot";
 import { ADVISER_COST_PENCE, leaveDays, MEASURES, regionData, UNITS_PER_DAY } from "./reference-data.js";
 import { type DatasetSpec, REGIONS, TOTAL_AUTHORITIES } from "./spec.js";
 import * as t from "./tables.js";

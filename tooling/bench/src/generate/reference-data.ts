@@ -1,6 +1,5 @@
 import { BENCHMARK_MEASURES } from "@adviser-hub/domain";
-import { londonAuthorities } from "@adviser-hub/persistence";
-import type { Prng } from "./prng.js";
+import { type Prng, londonAuthorities } from "@adviser-hub/london-pilot";
 import { englandBankHolidays, financialYearEnd, financialYearStart, isoWeekday, addDays } from "./calendar.js";
 import type { DatasetSpec, RegionSpec } from "./spec.js";
 
