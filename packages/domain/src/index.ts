@@ -51,4 +51,6 @@ export * from "./policy/region-policy.js";
 export * from "./presets/london-pilot.js";
 export * from "./presets/west-of-scotland.js";
 // Rule 16
+export * from "./validation/field-reader.js";
 export * from "./validation/input-validation.js";
+export * from "./validation/employment.js";

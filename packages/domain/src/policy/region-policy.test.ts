@@ -80,4 +80,12 @@ describe("region policy validation (rule 15)", () => {
     expect([defaultDayRatePence(westOfScotlandPolicy, 2010), defaultDayRatePence(westOfScotlandPolicy, 2011)]).toEqual([48_000, 49_500]);
     expect(consultantBenchmarkDayRatePence(workedExamplePolicy, 2010)).toBe(80_000);
   });
+
+  it("refuses what the database would refuse: a code starting with a digit, a rate of 0 or past the exact bound", () => {
+    const p = asJson(workedExamplePolicy);
+    p.code = "9-north";
+    p.defaultDayRate = { pence: 0, byYear: [{ year: 2011, pence: 100_000_001 }] };
+    p.consultantBenchmarkDayRate = { pence: -5, byYear: [] };
+    expect(fields(p).sort()).toEqual(["code", "consultantBenchmarkDayRate.pence", "defaultDayRate.byYear[0].pence", "defaultDayRate.pence"]);
+  });
 });

@@ -104,14 +104,14 @@ function ratePolicy(r: Reader, v: unknown, field: string) {
   const o = r.obj(v, field);
   if (!o) return undefined;
   r.unknownKeys(o, field, ["pence", "byYear"]);
-  const pence = r.int(o.pence, `${field}.pence`, 1);
+  const pence = r.dayRate(o.pence, `${field}.pence`);
   const byYear = yearList(
     r,
     o.byYear ?? [],
     `${field}.byYear`,
     (e, p) => {
       const year = r.int(e.year, `${p}.year`, YEAR_MIN, YEAR_MAX);
-      const pn = r.int(e.pence, `${p}.pence`, 1);
+      const pn = r.dayRate(e.pence, `${p}.pence`);
       return year === undefined || pn === undefined ? undefined : { year, pence: pn };
     },
     (t) => String(t.year),
@@ -143,7 +143,8 @@ export function parseRegionPolicy(input: unknown): Result<RegionPolicy, Validati
     "currency",
     "billingPeriod",
   ]);
-  const code = r.str(o.code, "code", /^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and dashes");
+  // The same shape as the regions table's CHECK: a letter first, then letters, digits, dashes.
+  const code = r.str(o.code, "code", /^[a-z][a-z0-9-]*$/, "must start with a lower-case letter, then lower-case letters, digits and dashes");
   const name = r.str(o.name, "name");
 
   let financialYearStart: RegionPolicy["financialYearStart"] | undefined;

@@ -1,3 +1,4 @@
+
 /** The kinds of work the service does. Shared by every region; what each strand costs and
  * whether it is held to capacity is policy data, not code. */
 export const STRANDS = [

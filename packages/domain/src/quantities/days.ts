@@ -1,13 +1,8 @@
 import { invalid, ok, type Result } from "../result.js";
-import { floorDiv, type Fraction } from "./integer-arithmetic.js";
+import { floorDiv } from "./integer-arithmetic.js";
 
 /** Days as integer units of the region's granularity (1 unit = 1/unitsPerDay day). */
 export type Units = number;
-/** Whole days to units. */
-export function unitsFromWholeDays(days: number, unitsPerDay: number): Units {
-  return days * unitsPerDay;
-}
-
 /**
  * Parses a decimal day count ("1.5", "0.25", "3") into units of the granularity, exactly,
  * without floating point. Refuses zero, negative and off-granularity values, naming `field`.
@@ -50,14 +45,6 @@ export function unitsFromDays(
   return parseDays(text, unitsPerDay, field);
 }
 
-/** Checks a unit count given by a caller: a positive safe integer. */
-export function checkPositiveUnits(units: unknown, field: string): Result<Units> {
-  if (typeof units !== "number" || !Number.isSafeInteger(units))
-    return invalid(field, "must be a whole number of units");
-  if (units <= 0) return invalid(field, "must be more than zero");
-  return ok(units);
-}
-
 /**
  * Units as a decimal day string: 5 units at 2 per day -> "2.5"; at 4 per day 11 -> "2.75".
  * Requires unitsPerDay to divide a power of ten up to 1000 (the policy validator checks).
@@ -79,13 +66,8 @@ export function formatDays(units: Units, unitsPerDay: number): string {
   return `${sign}${whole}.${digits}`;
 }
 
-/** Units as days for display (exact for granularities that are powers of two, like 2 and 4). */
-export function unitsToDays(units: Units, unitsPerDay: number): number {
-  return units / unitsPerDay;
-}
+/** Bounds that keep every product in allocation exact (units x rate stays below 2^53). */
+export const MAX_DELIVERY_UNITS = 1_000_000;
 
-/** Floors an exact fraction of units to whole units (the granularity), never below zero. */
-export function floorUnits(f: Fraction): Units {
-  const u = floorDiv(f.numerator, f.denominator);
-  return Math.max(u, 0);
-}
+/** Days arrive as numbers (1.5) or decimal strings ("1.5") and leave as integer units. */
+export type DaysInput = number | string;

@@ -1,3 +1,4 @@
+
 /** Shares and FTE as integer basis points: 10000 = 1.0. */
 export type BasisPoints = number;
 

@@ -2,11 +2,12 @@ import { financialYearOfDayNumber, financialYearStartDate } from "../calendar/fi
 import { dayNumber } from "../calendar/plain-date.js";
 import type { RegionPolicy } from "../policy/region-policy.js";
 import { STRANDS } from "../policy/strand.js";
+import { MAX_DELIVERY_UNITS } from "../quantities/days.js";
 import { divideHalfUp } from "../quantities/integer-arithmetic.js";
 import { err, invalid, notFound, type NotFoundError, ok, type Result, type ValidationError } from "../result.js";
 import { allocationOrder, dayNumberOrNaN, REC, REC_AGREED, REC_DAY, REC_ORG_FLAGS, REC_UNITS } from "./allocation-order.js";
 import { defaultDayRatePence, MAX_DAY_RATE_PENCE } from "./day-rate.js";
-import { type AllocationLine, type HolderYearSummary, MAX_DELIVERY_UNITS, type QuotaAllocation, type QuotaDelivery, type QuotaInput } from "./quota-allocation-types.js";
+import type { AllocationLine, HolderYearSummary, QuotaAllocation, QuotaDelivery, QuotaInput } from "./quota-allocation-types.js";
 import { allowanceUnits, quotaHolderOf } from "./quota-holder.js";
 
 /**

@@ -4,8 +4,6 @@ import type { Strand } from "../policy/strand.js";
 import type { Units } from "../quantities/days.js";
 import type { Pence } from "../quantities/money.js";
 
-/** Bounds that keep every product in allocation exact (units x rate stays below 2^53). */
-export const MAX_DELIVERY_UNITS = 1_000_000;
 /** What allocation needs of a delivery: flat, so a million of them stay cheap. */
 export interface QuotaDelivery {
   readonly id: string;

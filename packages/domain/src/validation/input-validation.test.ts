@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { westOfScotlandPolicy } from "../presets/west-of-scotland.js";
 import { workedExamplePolicy } from "../test-support/worked-example-policy.js";
-import { validateAdviserInput, validateBookingInput, validateDeliveryInput, validateEngagementInput, validateHostArrangementInput, validateLeaveInput } from "./input-validation.js";
+import { validateBookingInput, validateDeliveryInput, validateEngagementInput } from "./input-validation.js";
 
 const fieldsOf = (r: { ok: boolean; error?: unknown }) =>
   r.ok ? [] : ((r.error as { issues?: { field: string }[] }).issues ?? []).map((i) => i.field);
@@ -41,33 +41,33 @@ describe("bad input is refused naming the field (rule 16)", () => {
     ).toMatchObject({ ok: true, value: { estimateUnits: 10, endDate: null, notes: "private", agreedDayRatePence: null } });
   });
 
-  it("host arrangements: shares above 1, end before start, commitment past a week", () => {
-    const base = { adviserId: "adv-1", authorityId: "E09000020", startDate: "2010-04-01", salaryShareBp: 5_000, commitmentDaysPerWeek: 1 };
-    expect(validateHostArrangementInput(workedExamplePolicy, base)).toMatchObject({ ok: true, value: { commitmentUnitsPerWeek: 2, endDate: null } });
-    expect(validateHostArrangementInput(workedExamplePolicy, { ...base, commitmentDaysPerWeek: 0 })).toMatchObject({ ok: true });
-    expect(fieldsOf(validateHostArrangementInput(workedExamplePolicy, { ...base, salaryShareBp: 12_000 }))).toEqual(["salaryShareBp"]);
-    expect(fieldsOf(validateHostArrangementInput(workedExamplePolicy, { ...base, endDate: "2010-03-01" }))).toEqual(["endDate"]);
-    expect(fieldsOf(validateHostArrangementInput(workedExamplePolicy, { ...base, commitmentDaysPerWeek: 6 }))).toEqual(["commitmentDaysPerWeek"]);
-  });
-
-  it("bookings, advisers and leave", () => {
+  it("bookings: the week normalised to its Monday, every bad field named", () => {
     expect(
       validateBookingInput(workedExamplePolicy, { engagementId: "e", adviserId: "a", weekStart: "2010-05-05", days: 2, status: "CONFIRMED" }),
     ).toEqual({ ok: true, value: { engagementId: "e", adviserId: "a", weekStart: "2010-05-03", units: 4, status: "CONFIRMED" } });
     expect(
       fieldsOf(validateBookingInput(workedExamplePolicy, { engagementId: "e", adviserId: "", weekStart: "x", days: 0, status: "MAYBE" })),
     ).toEqual(["adviserId", "weekStart", "days", "status"]);
-    expect(fieldsOf(validateAdviserInput({ name: "A", fteBp: 0, employmentStart: "2010-04-01", employmentEnd: "2009-01-01" }))).toEqual([
-      "fteBp",
-      "employmentEnd",
-    ]);
-    expect(validateLeaveInput(workedExamplePolicy, { adviserId: "a", startDate: "2010-08-02", endDate: "2010-08-06" })).toMatchObject({
-      ok: true,
-      value: { unitsPerDay: 2 },
+  });
+
+  it("engagements: an agreed rate of 0 or less is refused naming the field, as allocation would refuse it", () => {
+    const base = { organisationId: "org-1", strand: "PROJECT_SUPPORT", estimateDays: 5, startDate: "2010-05-01" };
+    for (const agreedDayRatePence of [0, -1, 1.5, 100_000_001])
+      expect(fieldsOf(validateEngagementInput(workedExamplePolicy, { ...base, agreedDayRatePence }))).toEqual(["agreedDayRatePence"]);
+    expect(validateEngagementInput(workedExamplePolicy, { ...base, agreedDayRatePence: 1 })).toMatchObject({ ok: true, value: { agreedDayRatePence: 1 } });
+  });
+
+  it("reports every issue of an input, the first also as field and message", () => {
+    const r = validateEngagementInput(workedExamplePolicy, {
+      organisationId: "",
+      strand: "TEA",
+      agreedDayRatePence: 0,
+      estimateDays: 0.3,
+      startDate: "2010-05-01",
+      endDate: "2010-04-01",
     });
-    expect(fieldsOf(validateLeaveInput(workedExamplePolicy, { adviserId: "a", startDate: "2010-08-02", endDate: "2010-08-01", daysPerDay: 2 }))).toEqual([
-      "endDate",
-      "daysPerDay",
-    ]);
+    expect(fieldsOf(r)).toEqual(["organisationId", "strand", "agreedDayRatePence", "estimateDays", "endDate"]);
+    if (r.ok) throw new Error("expected a refusal");
+    expect([r.error.field, r.error.message]).toEqual([r.error.issues[0]?.field, r.error.issues[0]?.message]);
   });
 });
