@@ -17,7 +17,6 @@ export * from "./quantities/money.js";
 // Rules 3-5
 export * from "./quota/quota-holder.js";
 export * from "./quota/day-rate.js";
-export * from "./quota/quota-allocation-types.js";
 export * from "./quota/allocate-quota.js";
 // Rule 6
 export * from "./statements/billing-period.js";

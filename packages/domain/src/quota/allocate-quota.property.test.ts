@@ -1,12 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays } from "../calendar/plain-date.js";
+import type { RegionPolicy } from "../policy/region-policy.js";
 import { STRANDS } from "../policy/strand.js";
 import { westOfScotlandPolicy } from "../presets/west-of-scotland.js";
 import { organisations } from "../test-support/london-fixtures.js";
+import { referenceAllocateQuota } from "../test-support/reference-allocation.js";
 import { workedExamplePolicy } from "../test-support/worked-example-policy.js";
-import { allocateQuota, allocationLines } from "./allocate-quota.js";
-import type { QuotaDelivery, QuotaInput } from "./quota-allocation-types.js";
+import { allocateQuota, allocationLines, type QuotaDelivery, type QuotaInput } from "./allocate-quota.js";
 
 const deliveryArb = fc.record({
   org: fc.nat(organisations.length - 1),
@@ -126,3 +127,94 @@ describe("allocation order paths", () => {
     );
   });
 });
+
+/** Random policies: either pooling, allowances by year and by holder, any strand flags the rules allow, rates by year. */
+const strandPolicyArb = fc.record({ consumesQuota: fc.boolean(), chargedAfterQuota: fc.boolean(), heldToCapacity: fc.boolean() });
+const randomPolicyArb = fc
+  .record({
+    base: fc.constantFrom(workedExamplePolicy, westOfScotlandPolicy),
+    pooling: fc.constantFrom("AREA" as const, "ORGANISATION" as const),
+    defaultUnits: fc.nat(40),
+    byYear: fc.uniqueArray(fc.record({ year: fc.integer({ min: 2009, max: 2012 }), units: fc.nat(40) }), { selector: (y) => y.year, maxLength: 3 }),
+    byHolderYear: fc.uniqueArray(
+      fc.record({
+        holderId: fc.constantFrom(...organisations.map((o) => o.id), ...organisations.flatMap((o) => (o.homeAuthorityId ? [o.homeAuthorityId] : []))),
+        year: fc.integer({ min: 2009, max: 2012 }),
+        units: fc.nat(40),
+      }),
+      { selector: (h) => `${h.holderId}|${h.year}`, maxLength: 4 },
+    ),
+    strands: fc.tuple(...STRANDS.map(() => strandPolicyArb)),
+    rateByYear: fc.uniqueArray(fc.record({ year: fc.integer({ min: 2009, max: 2012 }), pence: fc.integer({ min: 1, max: 120_000 }) }), { selector: (y) => y.year, maxLength: 3 }),
+  })
+  .map(({ base, pooling, defaultUnits, byYear, byHolderYear, strands, rateByYear }): RegionPolicy => ({
+    ...base,
+    quotaPooling: pooling,
+    freeDaysPerYear: { defaultUnits, byYear, byHolderYear },
+    strands: Object.fromEntries(
+      STRANDS.map((s, i) => [
+        s,
+        {
+          ...strands[i]!,
+          // Rules 7 and 8 fix these two in every region.
+          consumesQuota: s === "HOST_SUPPORT" ? false : strands[i]!.consumesQuota,
+          heldToCapacity: s === "RAPID_RESPONSE" ? false : strands[i]!.heldToCapacity,
+        },
+      ]),
+    ) as RegionPolicy["strands"],
+    defaultDayRate: { pence: base.defaultDayRate.pence, byYear: rateByYear },
+  }));
+
+describe("allocateQuota against the plain reference model", () => {
+  it("gives exactly the reference model's allocation, over random policies and histories", () => {
+    const negotiatedArb = fc.uniqueArray(
+      fc.record({ organisationId: fc.constantFrom(...organisations.map((o) => o.id)), year: fc.integer({ min: 2009, max: 2012 }), dayRatePence: fc.integer({ min: 1, max: 120_000 }) }),
+      { selector: (r) => `${r.organisationId}|${r.year}`, maxLength: 4 },
+    );
+    fc.assert(
+      fc.property(randomPolicyArb, inputArb, negotiatedArb, (policy, deliveries, negotiatedRates) => {
+        const input: QuotaInput = { deliveries, organisations, negotiatedRates };
+        const fast = allocateQuota(policy, input);
+        const reference = referenceAllocateQuota(policy, input);
+        if (!fast.ok || !reference.ok) throw new Error("valid input refused");
+        expect(allocationLines(input, fast.value)).toEqual(allocationLines(input, reference.value));
+        expect(fast.value.holderYears).toEqual(reference.value.holderYears);
+        expect(fast.value.totalChargePence).toBe(reference.value.totalChargePence);
+        expect([...fast.value.order]).toEqual([...reference.value.order]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("refuses the same bad inputs, naming the same field", () => {
+    const good = deliveryAt(0);
+    const changes: Partial<QuotaDelivery>[] = [
+      { units: 0 },
+      { units: 2.5 },
+      { date: "2010-13-01" },
+      { recordedSeq: -1 },
+      { strand: "TEA" as never },
+      { agreedDayRatePence: 0 },
+      { organisationId: "org-nowhere" },
+    ];
+    for (const change of changes) {
+      const input: QuotaInput = { deliveries: [good, { ...good, ...change }], organisations };
+      const fast = allocateQuota(workedExamplePolicy, input);
+      const reference = referenceAllocateQuota(workedExamplePolicy, input);
+      expect(fast.ok || [fast.error.code, fast.error.field]).toEqual(reference.ok || [reference.error.code, reference.error.field]);
+      expect(fast.ok).toBe(false);
+    }
+  });
+});
+
+function deliveryAt(i: number): QuotaDelivery {
+  return {
+    id: `d${i}`,
+    date: "2010-05-03",
+    recordedSeq: i + 1,
+    units: 2,
+    organisationId: organisations[0]!.id,
+    strand: "PROJECT_SUPPORT",
+    agreedDayRatePence: null,
+  };
+}

@@ -3,8 +3,7 @@ import type { RegionPolicy } from "../policy/region-policy.js";
 import { westOfScotlandPolicy } from "../presets/west-of-scotland.js";
 import { delivery, KC, organisations } from "../test-support/london-fixtures.js";
 import { workedExamplePolicy } from "../test-support/worked-example-policy.js";
-import { allocateQuota, allocationLines } from "./allocate-quota.js";
-import type { QuotaInput } from "./quota-allocation-types.js";
+import { allocateQuota, allocationLines, type QuotaInput } from "./allocate-quota.js";
 
 function allocate(policy: RegionPolicy, input: QuotaInput) {
   const result = allocateQuota(policy, input);

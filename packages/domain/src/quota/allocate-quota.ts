@@ -1,14 +1,95 @@
 import { financialYearOfDayNumber, financialYearStartDate } from "../calendar/financial-year.js";
-import { dayNumber } from "../calendar/plain-date.js";
+import { dayNumber, type PlainDate } from "../calendar/plain-date.js";
+import type { NegotiatedRate } from "../entities/organisation.js";
 import type { RegionPolicy } from "../policy/region-policy.js";
-import { STRANDS } from "../policy/strand.js";
-import { MAX_DELIVERY_UNITS } from "../quantities/days.js";
-import { divideHalfUp } from "../quantities/integer-arithmetic.js";
+import { type Strand, STRANDS } from "../policy/strand.js";
+import { MAX_DELIVERY_UNITS, type Units } from "../quantities/days.js";
+import { chargeForUnits, type Pence } from "../quantities/money.js";
 import { err, invalid, notFound, type NotFoundError, ok, type Result, type ValidationError } from "../result.js";
 import { allocationOrder, dayNumberOrNaN, REC, REC_AGREED, REC_DAY, REC_ORG_FLAGS, REC_UNITS } from "./allocation-order.js";
-import { defaultDayRatePence, MAX_DAY_RATE_PENCE } from "./day-rate.js";
-import type { AllocationLine, HolderYearSummary, QuotaAllocation, QuotaDelivery, QuotaInput } from "./quota-allocation-types.js";
+import { DAY_RATE_RULE, defaultDayRatePence, isDayRatePence } from "./day-rate.js";
 import { allowanceUnits, quotaHolderOf } from "./quota-holder.js";
+
+/** What allocation needs of a delivery: flat, so a million of them stay cheap. */
+export interface QuotaDelivery {
+  readonly id: string;
+  readonly date: PlainDate;
+  readonly recordedSeq: number;
+  readonly units: Units;
+  readonly organisationId: string;
+  readonly strand: Strand;
+  /** The engagement's agreed day rate, or null. */
+  readonly agreedDayRatePence: Pence | null;
+}
+
+export interface QuotaOrganisation {
+  readonly id: string;
+  readonly homeAuthorityId: string | null;
+}
+
+export interface QuotaInput {
+  readonly deliveries: readonly QuotaDelivery[];
+  /** Every organisation the deliveries name. */
+  readonly organisations: readonly QuotaOrganisation[];
+  readonly negotiatedRates?: readonly NegotiatedRate[];
+}
+
+/** One holder's allowance and its use in one financial year. */
+export interface HolderYearSummary {
+  readonly holderId: string;
+  readonly year: number;
+  readonly allowanceUnits: Units;
+  /** Allowance taken by quota-consuming strands (never above allowanceUnits). */
+  readonly usedFreeUnits: Units;
+  readonly remainingFreeUnits: Units;
+  /** Units not charged, on every strand (includes usedFreeUnits). */
+  readonly freeUnits: Units;
+  /** All units delivered to the holder's organisations, on every strand. */
+  readonly deliveredUnits: Units;
+  readonly chargeableUnits: Units;
+  readonly chargePence: Pence;
+}
+
+/**
+ * The allocation of every input delivery, column by column, so that a million deliveries
+ * allocate without a million result objects. Columns are in allocation order (date, then
+ * recordedSeq): position k describes the input delivery at `order[k]`.
+ */
+export interface QuotaAllocation {
+  readonly count: number;
+  readonly order: Uint32Array;
+  readonly financialYear: Int32Array;
+  /** Units drawn from the holder's allowance. */
+  readonly quotaUnits: Int32Array;
+  /** Units not charged: quotaUnits plus work on strands that are free. units = free + chargeable. */
+  readonly freeUnits: Int32Array;
+  readonly chargeableUnits: Int32Array;
+  /** The rate the chargeable part is priced at (rule 5); 0 when nothing is chargeable. */
+  readonly dayRatePence: Int32Array;
+  readonly chargePence: Float64Array;
+  /** Index into `holderIds`. */
+  readonly holderIndex: Int32Array;
+  readonly holderIds: readonly string[];
+  readonly holderYears: readonly HolderYearSummary[];
+  readonly totalChargePence: Pence;
+}
+
+/** One delivery's allocation as a plain object, for statements and reports. */
+export interface AllocationLine {
+  readonly deliveryId: string;
+  readonly organisationId: string;
+  readonly holderId: string;
+  readonly strand: Strand;
+  readonly date: PlainDate;
+  readonly recordedSeq: number;
+  readonly financialYear: number;
+  readonly units: Units;
+  readonly quotaUnits: Units;
+  readonly freeUnits: Units;
+  readonly chargeableUnits: Units;
+  readonly dayRatePence: Pence;
+  readonly chargePence: Pence;
+}
 
 /**
  * Rules 3 to 5: allocates free days per quota holder and year in (date, recordedSeq) order,
@@ -45,8 +126,7 @@ export function allocateQuota(
   }
   const negotiated = new Map<number, number>();
   for (const [i, r] of (input.negotiatedRates ?? []).entries()) {
-    if (!Number.isSafeInteger(r.dayRatePence) || r.dayRatePence <= 0 || r.dayRatePence > MAX_DAY_RATE_PENCE)
-      return invalid(`negotiatedRates[${i}].dayRatePence`, `must be whole pence from 1 to ${MAX_DAY_RATE_PENCE}`);
+    if (!isDayRatePence(r.dayRatePence)) return invalid(`negotiatedRates[${i}].dayRatePence`, DAY_RATE_RULE);
     const o = orgIndex.get(r.organisationId);
     // Years are below 10000, so org x 10000 + year is a unique numeric key.
     if (o !== undefined) negotiated.set(o * 10_000 + r.year, r.dayRatePence);
@@ -83,8 +163,8 @@ export function allocateQuota(
     const o = orgIndex.get(d.organisationId);
     if (o === undefined) return err(notFound("Organisation", String(d.organisationId), `deliveries[${i}].organisationId`));
     const rate = d.agreedDayRatePence;
-    if (rate !== null && (!Number.isSafeInteger(rate) || rate <= 0 || rate > MAX_DAY_RATE_PENCE))
-      return invalid(`deliveries[${i}].agreedDayRatePence`, `must be null or whole pence from 1 to ${MAX_DAY_RATE_PENCE}`);
+    if (rate !== null && !isDayRatePence(rate))
+      return invalid(`deliveries[${i}].agreedDayRatePence`, `must be null or ${DAY_RATE_RULE.replace(/^must be /, "")}`);
     const r = i * REC;
     rec[r + REC_DAY] = dn;
     rec[r + REC_ORG_FLAGS] = o * 4 + f;
@@ -187,7 +267,7 @@ export function allocateQuota(
     if (chargeable > 0) {
       const agreed = sortedRec[r + REC_AGREED]!;
       const rate = agreed > 0 ? agreed : (negotiated.get(o * 10_000 + year) ?? defaultRate);
-      const charge = divideHalfUp(chargeable * rate, upd);
+      const charge = chargeForUnits(chargeable, rate, upd);
       dayRatePence[k] = rate;
       chargePence[k] = charge;
       charged[h]! += chargeable;

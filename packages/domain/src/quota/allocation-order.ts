@@ -1,5 +1,5 @@
 import { dayNumberFromParts } from "../calendar/plain-date.js";
-import type { QuotaDelivery } from "./quota-allocation-types.js";
+import type { QuotaDelivery } from "./allocate-quota.js";
 
 /*
  * The ordering half of quota allocation: deliveries are copied once into packed integer records

@@ -21,7 +21,9 @@ export const DAY_RATE_RULE = `must be whole pence from 1 to ${MAX_DAY_RATE_PENCE
 
 /** The region's default day rate for a financial year. */
 export function defaultDayRatePence(policy: RegionPolicy, year: number): Pence {
-  return policy.defaultDayRate.byYear.find((y) => y.year === year)?.pence ?? policy.defaultDayRate.pence;
+  // A loop, not find(): allocation asks once per chargeable delivery.
+  for (const y of policy.defaultDayRate.byYear) if (y.year === year) return y.pence;
+  return policy.defaultDayRate.pence;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { addDays, type PlainDate } from "../calendar/plain-date.js";
 import type { Actor } from "../lifecycle/engagement-lifecycle.js";
 import type { RegionPolicy } from "../policy/region-policy.js";
-import type { AllocationLine } from "../quota/quota-allocation-types.js";
+import type { AllocationLine } from "../quota/allocate-quota.js";
 import { invalid, ok, type Result, type ValidationError } from "../result.js";
 import { type BillingPeriod, billingPeriodOf } from "./billing-period.js";
 import type { Statement, StatementAdjustment, StatementDraft, StatementLine, StatementReconciliation } from "./statement.js";

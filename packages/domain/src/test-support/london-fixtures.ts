@@ -1,4 +1,4 @@
-import type { QuotaDelivery, QuotaOrganisation } from "../quota/quota-allocation-types.js";
+import type { QuotaDelivery, QuotaOrganisation } from "../quota/allocate-quota.js";
 
 /** Kensington and Chelsea's council and police, a second borough, and a region-wide body. */
 export const KC = "E09000020";
