@@ -1,5 +1,6 @@
 import type { RegionPolicy } from "../policy/region-policy.js";
-import { addDays, dateFromParts, dayNumber, isoWeekday, partsFromDayNumber, type PlainDate } from "./plain-date.js";
+import { floorDiv } from "../quantities/integer-arithmetic.js";
+import { addDays, dayNumber, isoWeekday, isoWeekdayOfDayNumber, type PlainDate } from "./plain-date.js";
 
 type CalendarPolicy = Pick<RegionPolicy, "bankHolidays" | "workingWeekdays">;
 
@@ -27,12 +28,53 @@ export function workingDaysInWeek(policy: CalendarPolicy, weekStart: PlainDate):
   return days;
 }
 
-/** Working days (not bank holidays) from `from` to `to` inclusive. */
-export function workingDaysBetween(policy: CalendarPolicy, from: PlainDate, to: PlainDate): number {
-  let count = 0;
-  for (let n = dayNumber(from), end = dayNumber(to); n <= end; n += 1) {
-    const { year, month, day } = partsFromDayNumber(n);
-    if (isWorkingDay(policy, dateFromParts(year, month, day))) count += 1;
+/**
+ * The policy's bank holidays that fall on a working weekday, as sorted day numbers: computed
+ * once per holiday list (a policy is immutable data) and kept beside it, so counting working
+ * days costs two binary searches instead of a pass over the holidays.
+ */
+const workingHolidayCache = new WeakMap<object, { readonly weekdays: readonly number[]; readonly days: Float64Array }>();
+
+function workingHolidays(policy: CalendarPolicy): Float64Array {
+  const cached = workingHolidayCache.get(policy.bankHolidays);
+  if (cached !== undefined && cached.weekdays === policy.workingWeekdays) return cached.days;
+  const days = new Set<number>();
+  for (const h of policy.bankHolidays) {
+    const n = dayNumber(h.date);
+    if (policy.workingWeekdays.includes(isoWeekdayOfDayNumber(n))) days.add(n);
   }
-  return count;
+  const sorted = Float64Array.from(days).sort();
+  workingHolidayCache.set(policy.bankHolidays, { weekdays: policy.workingWeekdays, days: sorted });
+  return sorted;
+}
+
+/** How many of the sorted `values` are below `limit`. */
+function countBelow(values: Float64Array, limit: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Working days (the region's working weekdays that are not bank holidays) from `from` to `to`
+ * inclusive; 0 when `to` is before `from`. Closed form: whole weeks times the working weekdays,
+ * plus the working weekdays of the last partial week, minus the bank holidays on working
+ * weekdays in the range.
+ */
+export function workingDaysBetween(policy: CalendarPolicy, from: PlainDate, to: PlainDate): number {
+  const first = dayNumber(from);
+  const last = dayNumber(to);
+  if (last < first) return 0;
+  const length = last - first + 1;
+  const wholeWeeks = floorDiv(length, 7);
+  let count = wholeWeeks * policy.workingWeekdays.length;
+  for (let n = first + wholeWeeks * 7; n <= last; n += 1)
+    if (policy.workingWeekdays.includes(isoWeekdayOfDayNumber(n))) count += 1;
+  const holidays = workingHolidays(policy);
+  return count - (countBelow(holidays, last + 1) - countBelow(holidays, first));
 }

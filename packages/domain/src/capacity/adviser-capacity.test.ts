@@ -6,7 +6,7 @@ import type { HostArrangement } from "../hosting/host-arrangement.js";
 import { type Strand, STRANDS } from "../policy/strand.js";
 import { westOfScotlandPolicy } from "../presets/west-of-scotland.js";
 import { workedExamplePolicy } from "../test-support/worked-example-policy.js";
-import { adviserWeek, type CapacityBooking, checkBooking, earliestFittingWeek, fitRequest, weekCapacity } from "./adviser-capacity.js";
+import { adviserWeek, type CapacityBooking, checkBooking, earliestFittingWeek, fitRequest, freeWeekOf, heldUnits, requestWeeklyUnits, weekCapacity } from "./adviser-capacity.js";
 import type { BookingStatus } from "./booking.js";
 
 const adviser = (fteBp = 10_000, id = "adv-1"): Adviser => ({
@@ -224,6 +224,53 @@ describe("capacity properties", () => {
         expect(confirmed).toBeLessThanOrEqual(c.bookableUnits);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("held units and a request's weekly pace (rules 8 and 9)", () => {
+  const bookings = [
+    { units: 4, status: "CONFIRMED" as const, strand: "PROJECT_SUPPORT" as const },
+    { units: 2, status: "TENTATIVE" as const, strand: "PROJECT_SUPPORT" as const },
+    { units: 3, status: "CONFIRMED" as const, strand: "RAPID_RESPONSE" as const },
+    { units: 1, status: "CONFIRMED" as const, strand: "KNOWLEDGE_HUB" as const },
+  ];
+
+  it("counts only capacity-held strands, confirmed apart from tentative", () => {
+    expect(heldUnits(workedExamplePolicy, bookings)).toEqual({ confirmed: 5, tentative: 2 });
+    // The example region does not hold knowledge-hub work to capacity.
+    expect(heldUnits(westOfScotlandPolicy, bookings)).toEqual({ confirmed: 4, tentative: 2 });
+    expect(heldUnits(workedExamplePolicy, [])).toEqual({ confirmed: 0, tentative: 0 });
+  });
+
+  it("a week's free room carries bookable and confirmed held units", () => {
+    expect(freeWeekOf(workedExamplePolicy, { adviserId: "adv-1", weekStart: "2010-05-03", bookableUnits: 5 }, bookings)).toEqual({
+      adviserId: "adv-1",
+      weekStart: "2010-05-03",
+      bookableUnits: 5,
+      confirmedUnits: 5,
+    });
+  });
+
+  it("spreads the estimate over the engagement's weeks, at least a day, at most the estimate", () => {
+    const request = { strand: "PROJECT_SUPPORT" as const, estimateUnits: 20, startDate: "2010-05-05", endDate: "2010-06-30" };
+    // 2010-05-03 to 2010-06-30 touches 9 weeks: 20 / 9 rounded up is 3 units.
+    expect(requestWeeklyUnits(workedExamplePolicy, request)).toBe(3);
+    expect(requestWeeklyUnits(workedExamplePolicy, { ...request, endDate: null })).toBe(20);
+    expect(requestWeeklyUnits(workedExamplePolicy, { ...request, estimateUnits: 4, endDate: "2011-03-31" })).toBe(2);
+    expect(requestWeeklyUnits(workedExamplePolicy, { ...request, estimateUnits: 1, endDate: "2011-03-31" })).toBe(1);
+    expect(requestWeeklyUnits(workedExamplePolicy, { ...request, strand: "RAPID_RESPONSE" })).toBe(0);
+  });
+
+  it("never needs more than the estimate, nor less than a day when the estimate allows", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 400 }), fc.nat(700), fc.option(fc.nat(700), { nil: null }), (estimateUnits, start, length) => {
+        const startDate = addDays("2010-04-01", start);
+        const endDate = length === null ? null : addDays(startDate, length);
+        const units = requestWeeklyUnits(workedExamplePolicy, { strand: "PROJECT_SUPPORT", estimateUnits, startDate, endDate });
+        expect(units).toBeLessThanOrEqual(estimateUnits);
+        expect(units).toBeGreaterThanOrEqual(Math.min(estimateUnits, workedExamplePolicy.unitsPerDay));
+      }),
     );
   });
 });

@@ -1,4 +1,4 @@
-import type { PlainDate } from "../calendar/plain-date.js";
+import { daysBetween, type PlainDate } from "../calendar/plain-date.js";
 import { weekStartOf, workingDaysInWeek } from "../calendar/working-days.js";
 import type { Adviser, Leave } from "../entities/adviser.js";
 import { type HostArrangement, isArrangementActive } from "../hosting/host-arrangement.js";
@@ -142,7 +142,15 @@ export function checkBooking(
   });
 }
 
-function heldUnits(policy: RegionPolicy, bookings: readonly CapacityBooking[]): { confirmed: Units; tentative: Units } {
+/**
+ * Rule 8: the units a week's bookings hold against capacity, confirmed and tentative, counting
+ * only strands the policy holds to capacity. A new confirmed booking must fit beside
+ * `confirmed`; a booking being confirmed from tentative is left out of `bookings` by the caller.
+ */
+export function heldUnits(
+  policy: Pick<RegionPolicy, "strands">,
+  bookings: readonly CapacityBooking[],
+): { readonly confirmed: Units; readonly tentative: Units } {
   let confirmed = 0;
   let tentative = 0;
   for (const b of bookings) {
@@ -200,6 +208,36 @@ export interface FreeWeek {
   readonly bookableUnits: Units;
   /** Confirmed units on held strands already booked. */
   readonly confirmedUnits: Units;
+}
+
+/** A week's room as waitlisting sees it: bookable units and the confirmed units held against them. */
+export function freeWeekOf(
+  policy: Pick<RegionPolicy, "strands">,
+  capacity: Pick<WeekCapacity, "adviserId" | "weekStart" | "bookableUnits">,
+  bookings: readonly CapacityBooking[],
+): FreeWeek {
+  return {
+    adviserId: capacity.adviserId,
+    weekStart: capacity.weekStart,
+    bookableUnits: capacity.bookableUnits,
+    confirmedUnits: heldUnits(policy, bookings).confirmed,
+  };
+}
+
+/**
+ * Rule 9: the units a week a request needs free to start: its estimate spread evenly over the
+ * weeks from its first week to its end (one week when open-ended), rounded up, at least a day
+ * and at most the whole estimate. 0 for a strand the policy does not hold to capacity, which
+ * always fits.
+ */
+export function requestWeeklyUnits(
+  policy: Pick<RegionPolicy, "strands" | "unitsPerDay">,
+  request: { readonly strand: Strand; readonly estimateUnits: Units; readonly startDate: PlainDate; readonly endDate: PlainDate | null },
+): Units {
+  if (!policy.strands[request.strand].heldToCapacity) return 0;
+  const firstWeek = weekStartOf(request.startDate);
+  const weeks = request.endDate === null ? 1 : Math.max(1, floorDiv(daysBetween(firstWeek, request.endDate), 7) + 1);
+  return Math.min(request.estimateUnits, Math.max(policy.unitsPerDay, ceilDiv(request.estimateUnits, weeks)));
 }
 
 /**
