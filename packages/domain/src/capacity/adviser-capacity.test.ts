@@ -83,6 +83,9 @@ describe("capacity, worked example", () => {
     expect(checkBooking(workedExamplePolicy, c, [], { ...base, units: 0 })).toMatchObject({ error: { field: "units" } });
     expect(checkBooking(workedExamplePolicy, c, [], { ...base, strand: "GARDENING" as never })).toMatchObject({ error: { field: "strand" } });
     expect(checkBooking(workedExamplePolicy, c, [], { ...base, weekStart: "2010-05-17" })).toMatchObject({ error: { field: "weekStart" } });
+    const all = checkBooking(workedExamplePolicy, c, [], { ...base, units: -1, status: "MAYBE" as never, adviserId: "adv-9", weekStart: "soon" });
+    if (all.ok || all.error.code !== "VALIDATION") throw new Error("expected a validation error");
+    expect(all.error.issues.map((i) => i.field)).toEqual(["units", "status", "adviserId", "weekStart"]);
   });
 });
 

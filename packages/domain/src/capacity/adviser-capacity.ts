@@ -1,4 +1,4 @@
-import { daysBetween, type PlainDate } from "../calendar/plain-date.js";
+import { daysBetween, isPlainDate, type PlainDate } from "../calendar/plain-date.js";
 import { weekStartOf, workingDaysInWeek } from "../calendar/working-days.js";
 import type { Adviser, Leave } from "../entities/adviser.js";
 import { type HostArrangement, isArrangementActive } from "../hosting/host-arrangement.js";
@@ -6,7 +6,7 @@ import type { RegionPolicy } from "../policy/region-policy.js";
 import { isStrand, type Strand } from "../policy/strand.js";
 import type { Units } from "../quantities/days.js";
 import { BASIS_POINTS_ONE, ceilDiv, floorDiv, fraction, type Fraction } from "../quantities/integer-arithmetic.js";
-import { type CapacityExceededError, err, invalid, ok, type Result, type ValidationError } from "../result.js";
+import { type CapacityExceededError, err, type FieldIssue, ok, type Result, validationError, type ValidationError } from "../result.js";
 import { BOOKING_STATUSES, type BookingStatus } from "./booking.js";
 
 /** One adviser's capacity in one week (rule 8), exact before flooring. */
@@ -114,13 +114,16 @@ export function checkBooking(
   existing: readonly CapacityBooking[],
   request: BookingRequest,
 ): Result<BookingCheck, CapacityExceededError | ValidationError> {
+  const issues: FieldIssue[] = [];
   if (!Number.isSafeInteger(request.units) || request.units <= 0)
-    return invalid("units", "must be a whole number of units above zero");
-  if (!isStrand(request.strand)) return invalid("strand", `unknown strand ${String(request.strand)}`);
+    issues.push({ field: "units", message: "must be a whole number of units above zero" });
+  if (!isStrand(request.strand)) issues.push({ field: "strand", message: `unknown strand ${String(request.strand)}` });
   if (!(BOOKING_STATUSES as readonly string[]).includes(request.status))
-    return invalid("status", "must be TENTATIVE or CONFIRMED");
-  if (request.adviserId !== capacity.adviserId) return invalid("adviserId", "does not match the capacity given");
-  if (weekStartOf(request.weekStart) !== capacity.weekStart) return invalid("weekStart", "does not match the capacity given");
+    issues.push({ field: "status", message: "must be TENTATIVE or CONFIRMED" });
+  if (request.adviserId !== capacity.adviserId) issues.push({ field: "adviserId", message: "does not match the capacity given" });
+  if (!isPlainDate(request.weekStart) || weekStartOf(request.weekStart) !== capacity.weekStart)
+    issues.push({ field: "weekStart", message: "does not match the capacity given" });
+  if (issues.length > 0) return err(validationError(issues));
   const { confirmed, tentative } = heldUnits(policy, existing);
   const held = policy.strands[request.strand].heldToCapacity;
   const bookable = capacity.bookableUnits;

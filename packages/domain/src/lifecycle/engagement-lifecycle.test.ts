@@ -41,3 +41,10 @@ describe("engagement lifecycle (rule 9)", () => {
     expect(transitionEngagement("REQUESTED", "ACCEPTED", { by: "x", at: 1.5 })).toMatchObject({ error: { field: "at" } });
   });
 });
+
+describe("who and when of a transition", () => {
+  it("refuses a change without both, naming each field", () => {
+    const r = transitionEngagement("REQUESTED", "ACCEPTED", { by: "", at: 1.5 });
+    expect(r).toMatchObject({ ok: false, error: { code: "VALIDATION", field: "by", issues: [{ field: "by" }, { field: "at" }] } });
+  });
+});

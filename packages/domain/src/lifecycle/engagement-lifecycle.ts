@@ -1,6 +1,6 @@
 import type { EpochMs, PlainDate } from "../calendar/plain-date.js";
 import type { EngagementStatus } from "../entities/engagement.js";
-import { err, invalid, type InvalidTransitionError, ok, type Result, type ValidationError } from "../result.js";
+import { err, type FieldIssue, type InvalidTransitionError, ok, type Result, validationError, type ValidationError } from "../result.js";
 
 /** Rule 9. Anything not listed is refused. Terminal states have no way out. */
 export const ENGAGEMENT_TRANSITIONS: Readonly<Record<EngagementStatus, readonly EngagementStatus[]>> = {
@@ -39,8 +39,10 @@ export function transitionEngagement(
   actor: Actor,
   earliestWeek: PlainDate | null = null,
 ): Result<EngagementTransition, InvalidTransitionError | ValidationError> {
-  if (typeof actor.by !== "string" || actor.by === "") return invalid("by", "must name who made the change");
-  if (!Number.isSafeInteger(actor.at)) return invalid("at", "must be an instant in epoch milliseconds");
+  const issues: FieldIssue[] = [];
+  if (typeof actor.by !== "string" || actor.by === "") issues.push({ field: "by", message: "must name who made the change" });
+  if (!Number.isSafeInteger(actor.at)) issues.push({ field: "at", message: "must be an instant in epoch milliseconds" });
+  if (issues.length > 0) return err(validationError(issues));
   if (!canTransition(from, to))
     return err({
       code: "INVALID_TRANSITION",
