@@ -4,7 +4,7 @@ import { addDays } from "../calendar/plain-date.js";
 import type { RegionPolicy } from "../policy/region-policy.js";
 import { STRANDS } from "../policy/strand.js";
 import { westOfScotlandPolicy } from "../presets/west-of-scotland.js";
-import { organisations } from "../test-support/london-fixtures.js";
+import { organisations } from "../test-support/worked-example-organisations.js";
 import { referenceAllocateQuota } from "../test-support/reference-allocation.js";
 import { workedExamplePolicy } from "../test-support/worked-example-policy.js";
 import { allocateQuota, allocationLines, type QuotaDelivery, type QuotaInput } from "./allocate-quota.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RegionPolicy } from "../policy/region-policy.js";
 import { westOfScotlandPolicy } from "../presets/west-of-scotland.js";
-import { delivery, KC, organisations } from "../test-support/london-fixtures.js";
+import { delivery, KC, organisations } from "../test-support/worked-example-organisations.js";
 import { workedExamplePolicy } from "../test-support/worked-example-policy.js";
 import { allocateQuota, allocationLines, type QuotaInput } from "./allocate-quota.js";
 

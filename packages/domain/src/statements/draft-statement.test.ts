@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { RegionPolicy } from "../policy/region-policy.js";
 import { westOfScotlandPolicy } from "../presets/west-of-scotland.js";
 import { allocateQuota, allocationLines, type QuotaDelivery, type QuotaInput } from "../quota/allocate-quota.js";
-import { delivery, organisations } from "../test-support/london-fixtures.js";
+import { delivery, organisations } from "../test-support/worked-example-organisations.js";
 import { workedExamplePolicy } from "../test-support/worked-example-policy.js";
 import { billingPeriodOf, parseBillingPeriod } from "./billing-period.js";
 import { draftStatement, issueStatement, pendingAdjustments, reconcileStatements } from "./draft-statement.js";

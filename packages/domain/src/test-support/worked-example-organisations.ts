@@ -1,6 +1,6 @@
 import type { QuotaDelivery, QuotaOrganisation } from "../quota/allocate-quota.js";
 
-/** Kensington and Chelsea's council and police, a second borough, and a region-wide body. */
+/** The worked examples' organisations: Kensington and Chelsea's council and police, a second borough, a region-wide body. */
 export const KC = "E09000020";
 export const BD = "E09000002";
 export const organisations: QuotaOrganisation[] = [
