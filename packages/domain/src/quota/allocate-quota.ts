@@ -98,6 +98,11 @@ export interface AllocationLine {
  *
  * Deliveries with equal (date, recordedSeq) keep their input order; recordedSeq comes from a
  * sequence, so that does not happen with stored data.
+ *
+ * To follow the rule, read the plain loop in test-support/reference-allocation.ts: this is the
+ * same rule as a kernel over packed records (the plain loop misses 1 s for 1,000,000
+ * deliveries), and a property test holds it to exactly the plain loop's results. Input comes
+ * from stored data, so a bad field refuses the whole input at the first one found.
  */
 export function allocateQuota(
   policy: RegionPolicy,
@@ -266,6 +271,7 @@ export function allocateQuota(
     free[h]! += units - chargeable;
     if (chargeable > 0) {
       const agreed = sortedRec[r + REC_AGREED]!;
+      // Rule 5 (dayRateFor): agreed rates are never 0 (isDayRatePence), so 0 in the record means none.
       const rate = agreed > 0 ? agreed : (negotiated.get(o * 10_000 + year) ?? defaultRate);
       const charge = chargeForUnits(chargeable, rate, upd);
       dayRatePence[k] = rate;
