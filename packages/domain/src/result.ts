@@ -1,3 +1,4 @@
+
 /**
  * Expected failures are values, never exceptions: every rule returns a `Result`, and each
  * failure carries a stable `code` that the gateway maps to a typed GraphQL error.

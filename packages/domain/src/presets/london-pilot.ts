@@ -1,5 +1,5 @@
-import { GBP } from "../money.js";
-import type { RegionPolicy } from "../region-policy.js";
+import type { RegionPolicy } from "../policy/region-policy.js";
+import { GBP } from "../quantities/money.js";
 
 /**
  * The London pilot from April 2010: 10 free days a year per borough (pooled by area), half-day

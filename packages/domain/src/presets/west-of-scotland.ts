@@ -1,5 +1,5 @@
-import { GBP } from "../money.js";
-import type { RegionPolicy } from "../region-policy.js";
+import type { RegionPolicy } from "../policy/region-policy.js";
+import { GBP } from "../quantities/money.js";
 
 /**
  * A second region that copies the model with different choices: each organisation has its own

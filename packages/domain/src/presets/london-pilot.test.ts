@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { londonPilotPolicy } from "./london-pilot.js";
+
+// A test of the preset itself, not of a rule: it leaves with the preset when London moves to
+// its own package.
+describe("London pilot preset", () => {
+  it("the London preset carries the pilot's facts", () => {
+    expect(londonPilotPolicy).toMatchObject({
+      code: "london",
+      unitsPerDay: 2,
+      freeDaysPerYear: { defaultUnits: 20 },
+      quotaPooling: "AREA",
+      defaultDayRate: { pence: 55_000 },
+      consultantBenchmarkDayRate: { pence: 80_000 },
+    });
+    const holidays = londonPilotPolicy.bankHolidays.map((h) => h.date);
+    expect(holidays).toEqual(expect.arrayContaining(["2011-04-29", "2012-06-04", "2012-06-05"]));
+    expect(holidays).not.toContain("2012-05-28");
+    expect(holidays.filter((d) => d.startsWith("2010"))).toHaveLength(8);
+    expect(holidays.filter((d) => d.startsWith("2011"))).toHaveLength(9);
+    expect(holidays.filter((d) => d.startsWith("2012"))).toHaveLength(9);
+  });
+});

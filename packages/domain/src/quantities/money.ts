@@ -1,0 +1,44 @@
+import type { Units } from "./days.js";
+import { divideHalfUp } from "./integer-arithmetic.js";
+
+/** How a region prints money. Amounts are always integer minor units (pence). */
+export interface CurrencyFormat {
+  readonly code: string;
+  readonly symbol: string;
+  readonly thousandsSeparator: string;
+  readonly decimalSeparator: string;
+}
+
+export const GBP: CurrencyFormat = {
+  code: "GBP",
+  symbol: "£",
+  thousandsSeparator: ",",
+  decimalSeparator: ".",
+};
+
+/** 120000 -> "£1,200.00"; -120000 -> "-£1,200.00". String arithmetic only, no floats. */
+export function formatMoney(pence: Pence, currency: CurrencyFormat = GBP): string {
+  if (!Number.isSafeInteger(pence)) throw new RangeError(`pence is not a safe integer: ${pence}`);
+  const negative = pence < 0;
+  const digits = String(Math.abs(pence)).padStart(3, "0");
+  const major = digits.slice(0, -2);
+  const minor = digits.slice(-2);
+  let grouped = "";
+  for (let i = 0; i < major.length; i += 1) {
+    const fromEnd = major.length - i;
+    grouped += major[i];
+    if (fromEnd > 1 && (fromEnd - 1) % 3 === 0) grouped += currency.thousandsSeparator;
+  }
+  return `${negative ? "-" : ""}${currency.symbol}${grouped}${currency.decimalSeparator}${minor}`;
+}
+
+/** Money as integer pence. */
+export type Pence = number;
+
+/**
+ * The charge for `units` at `dayRatePence` a day, rounded half up to the penny:
+ * units x rate / unitsPerDay, all in integers.
+ */
+export function chargeForUnits(units: Units, dayRatePence: Pence, unitsPerDay: number): Pence {
+  return divideHalfUp(units * dayRatePence, unitsPerDay);
+}
