@@ -47,7 +47,6 @@ export * from "./demand/demand-and-capacity.js";
 // Rule 15
 export * from "./policy/strand.js";
 export * from "./policy/region-policy.js";
-export * from "./presets/london-pilot.js";
 export * from "./presets/west-of-scotland.js";
 // Rule 16
 export * from "./validation/field-reader.js";

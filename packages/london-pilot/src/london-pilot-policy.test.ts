@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { londonPilotPolicy } from "./london-pilot.js";
+import { londonPilotPolicy } from "./london-pilot-policy.js";
 
-// A test of the preset itself, not of a rule: it leaves with the preset when London moves to
-// its own package.
+// The preset's facts as the article and GOV.UK give them (DOMAIN.md, "The London pilot preset").
 describe("London pilot preset", () => {
   it("the London preset carries the pilot's facts", () => {
     expect(londonPilotPolicy).toMatchObject({
