@@ -52,7 +52,12 @@ export async function serveDashboard(root: string, request: IncomingMessage, res
     decoded = "/";
   }
   const candidate = normalize(join(root, decoded));
-  if (candidate.startsWith(root.endsWith(sep) ? root : `${root}${sep}`) && extname(candidate) !== "") {
+  if (!candidate.startsWith(root.endsWith(sep) ? root : `${root}${sep}`) && candidate !== root) {
+    response.writeHead(404, { "content-type": "text/plain; charset=utf-8", ...securityHeaders });
+    response.end("Not found\n");
+    return;
+  }
+  if (extname(candidate) !== "") {
     const info = await stat(candidate).catch(() => null);
     if (info?.isFile()) file = candidate;
     else {
