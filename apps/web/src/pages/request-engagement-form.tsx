@@ -3,6 +3,7 @@ import { useMutation } from "urql";
 import { ErrorPanel, type GatewayProblem, problemsOf } from "../components/error-panel.js";
 import { RequestEngagementDocument, type Strand } from "../graphql/graphql.js";
 import { formatDate } from "../lib/dates.js";
+import { formatDays } from "../lib/format-days.js";
 import { label, strandLabels } from "../lib/labels.js";
 
 const strands: Strand[] = ["PROJECT_SUPPORT", "RAPID_RESPONSE", "HOST_SUPPORT", "KNOWLEDGE_HUB", "STRATEGIC"];
@@ -50,8 +51,11 @@ export function RequestEngagementForm({ organisations }: { organisations: readon
       <ErrorPanel problems={problems} title="The request was not made" />
       {result?.__typename === "RequestEngagementPayload" ? (
         <div className="success-panel" role="status">
-          Requested <strong>{result.engagement.code}</strong> "{result.engagement.title}": {result.engagement.status.toLowerCase()}
-          {result.waitlisted ? `, waitlisted; earliest start week ${formatDate(result.engagement.earliestStartWeek)}` : ""}.
+          Requested <strong>{result.engagement.code}</strong> "{result.engagement.title}" ({formatDays(result.engagement.estimate)}):{" "}
+          {result.waitlisted
+            ? `waitlisted for capacity${result.engagement.earliestStartWeek ? `, earliest start the week of ${formatDate(result.engagement.earliestStartWeek)}` : ""}`
+            : result.engagement.status.toLowerCase()}
+          .
         </div>
       ) : null}
       <div className="form-grid">
