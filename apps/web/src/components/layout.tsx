@@ -1,7 +1,8 @@
-import type { MouseEvent, ReactNode } from "react";
+import { type MouseEvent, type ReactNode, useEffect, useRef } from "react";
 import type { SignedInViewer } from "../app.js";
 import { label, roleLabels } from "../lib/labels.js";
 import { navigate } from "../lib/router.js";
+import { ErrorBoundary } from "./error-boundary.js";
 
 export function Link({ to, children, current }: { to: string; children: ReactNode; current?: boolean }) {
   const follow = (event: MouseEvent<HTMLAnchorElement>) => {
@@ -26,6 +27,15 @@ const pages = [
 
 export function Layout({ viewer, path, onSignOut, children }: { viewer: SignedInViewer; path: string; onSignOut: () => void; children: ReactNode }) {
   const scope = viewer.authority ?? viewer.funder;
+  const title = pages.find((page) => page.path === path)?.title ?? "Page not found";
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    document.title = `${title} · Adviser Hub`;
+    // After a move within the app, put keyboard and screen-reader focus at the new page's start.
+    if (first.current) first.current = false;
+    else main.current?.focus();
+  }, [title]);
   return (
     <>
       <a className="skip-link" href="#content">
@@ -56,8 +66,8 @@ export function Layout({ viewer, path, onSignOut, children }: { viewer: SignedIn
           </button>
         </div>
       </header>
-      <main id="content" className="page" tabIndex={-1}>
-        {children}
+      <main id="content" className="page" tabIndex={-1} ref={main}>
+        <ErrorBoundary resetKey={path}>{children}</ErrorBoundary>
       </main>
     </>
   );

@@ -17,7 +17,7 @@ import { type WeekState, weekState, weekStateText } from "../lib/week-state.js";
 const weekChoices = [4, 13, 26, 52];
 const stateColours: Record<WeekState, string> = {
   overbooked: "#a4161a",
-  displaced: "#c55a11",
+  displaced: "#a34a0b",
   full: "#1d4f91",
   tentative: "#7fa7d6",
   confirmed: "#b7cde8",
