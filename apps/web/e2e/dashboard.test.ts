@@ -98,6 +98,25 @@ describe.skipIf(missingChromium)("the dashboard in Chromium", () => {
     await page.close();
   });
 
+  it("asks for a pasted bearer token where the server has no development sign-in (production)", async () => {
+    const page = await browser.context.newPage();
+    // What a production server answers (tested in the gateway): /auth/* is 404 there.
+    await page.route("**/auth/options", (route) => route.fulfill({ status: 404, contentType: "application/json", body: '{"errors":[]}' }));
+    await page.goto(`${server.url}/`);
+    const field = page.getByLabel("Bearer token");
+    await field.waitFor();
+    expect(await page.getByLabel("Role").count()).toBe(0);
+    await field.fill("not a token");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    expect(await page.getByRole("alert").innerText()).toContain("token");
+    await field.fill(`Bearer ${await tokenFor({ role: "FUNDER", funder: FUNDER })}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.locator('[data-viewer-role="FUNDER"]').waitFor();
+    await page.locator('[data-stat="days-delivered"]').waitFor();
+    await screenshot(page, "sign-in-production");
+    await page.close();
+  });
+
   describe("as a FUNDER", () => {
     let page: Page;
     let token: string;
