@@ -27,6 +27,9 @@ export default defineConfig({
       project("london-pilot", "packages/london-pilot"),
       project("gateway", "apps/gateway"),
       project("bench", "tooling/bench"),
+      // The dashboard: unit and component tests, the codegen drift check, and the browser run
+      // (e2e/) against a real server on a fresh embedded database.
+      project("web", "apps/web", { include: ["src/**/*.test.{ts,tsx}", "e2e/**/*.test.ts"] }),
     ],
   },
 });

@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import { seedLondonPilot } from "@adviser-hub/london-pilot";
 import { migrateToLatest, openDatabase } from "@adviser-hub/persistence";
 import { MissingSecretError } from "./auth/secret.js";
+import { createRequestListener } from "./http/request-listener.js";
 import { createGateway } from "./yoga.js";
 
 // `pnpm start`: embedded PGlite unless DATABASE_URL is set; an empty database is migrated and
@@ -24,12 +25,13 @@ async function main(): Promise<void> {
     logging: process.env.NODE_ENV !== "test",
     ...(now === null ? {} : { clock: { now: () => now } }),
   });
-  const server = createServer(gateway);
+  // One process: the dashboard at /, GraphQL at /graphql, CSV at /export, dev sign-in at /auth.
+  const server = createServer(createRequestListener({ gateway, db: app.db }));
   server.listen(port, host, () => {
     const where = app.kind === "server" ? "PostgreSQL (DATABASE_URL)" : "embedded PGlite";
     process.stdout.write(
       [
-        `Adviser Hub gateway on http://${host}:${port}/graphql (${where})`,
+        `Adviser Hub dashboard on http://${host}:${port}/ and GraphQL on http://${host}:${port}/graphql (${where})`,
         "Get a token:  TOKEN=$(pnpm --silent run token --role REGION_ADMIN --region london)",
         `Then:         curl -s http://${host}:${port}/graphql -H 'content-type: application/json' \\`,
         "                -H \"authorization: Bearer $TOKEN\" -d '{\"query\":\"{ viewer { role region } }\"}'",
