@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { seedLondonPilot } from "@adviser-hub/persistence";
+import { seedLondonPilot } from "@adviser-hub/london-pilot";
 import { backends, createTestDatabase, type TestDatabase } from "@adviser-hub/persistence/testing";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
