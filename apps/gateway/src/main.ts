@@ -1,5 +1,5 @@
 import { createServer } from "node:http";
-import { migrateToLatest, openDatabase, seedLondonPilot } from "@adviser-hub/persistence";
+import { allocateUnallocated, migrateToLatest, openDatabase, seedLondonPilot } from "@adviser-hub/persistence";
 import { MissingSecretError } from "./auth/secret.js";
 import { createGateway } from "./yoga.js";
 
@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   const host = process.env.HOST ?? "127.0.0.1";
   const app = await openDatabase();
   await migrateToLatest(app.db);
+  await allocateUnallocated(app.db);
   const regions = await app.db.selectFrom("regions").select("region_code").limit(1).execute();
   if (regions.length === 0) {
     process.stdout.write("Empty database: seeding the London 2010-12 pilot...\n");

@@ -7,6 +7,7 @@ import { londonAuthorities } from "./london-authorities.js";
 import { LONDON, SEED_AS_OF, londonPilotData, seedAdvisers, seedContributions, seedFunders, seedOrganisations } from "./london-pilot-data.js";
 import { seedOutcomes } from "./outcomes.js";
 import { deliveryId, seedStatements } from "./seed-statements.js";
+import { allocateUnallocated } from "../commands/holder-allocation.js";
 
 // Writes the London pilot in one transaction. Every row has a fixed id and goes in with
 // ON CONFLICT DO NOTHING (or is skipped when already there), so a second run changes nothing,
@@ -354,6 +355,8 @@ export async function seedLondonPilot(db: Kysely<Database>): Promise<SeedSummary
     }
     return n;
   });
+  // The seed writes deliveries in bulk: the domain allocates them and the result is stored.
+  await allocateUnallocated(db);
 
   return summarise(db, region, insertedRows > 0);
 }
