@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import { seedLondonPilot } from "@adviser-hub/london-pilot";
-import { migrateToLatest, openDatabase } from "@adviser-hub/persistence";
+import { allocateUnallocated, migrateToLatest, openDatabase } from "@adviser-hub/persistence";
 import { MissingSecretError } from "./auth/secret.js";
 import { createRequestListener } from "./http/request-listener.js";
 import { createGateway } from "./yoga.js";
@@ -12,6 +12,7 @@ async function main(): Promise<void> {
   const host = process.env.HOST ?? "127.0.0.1";
   const app = await openDatabase();
   await migrateToLatest(app.db);
+  await allocateUnallocated(app.db);
   const regions = await app.db.selectFrom("regions").select("region_code").limit(1).execute();
   if (regions.length === 0) {
     process.stdout.write("Empty database: seeding the London 2010-12 pilot...\n");

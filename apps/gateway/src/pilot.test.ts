@@ -223,7 +223,7 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
     });
 
     it("reports cost a fixed number of statements", async () => {
-      expect(await counted(readFileSync(`${operationsDir}funder-report.graphql`, "utf8"), { region: "london", year: 2010 })).toBe(5);
+      expect(await counted(readFileSync(`${operationsDir}funder-report.graphql`, "utf8"), { region: "london", year: 2010 })).toBe(3);
       expect(await counted(readFileSync(`${operationsDir}borough-quota.graphql`, "utf8"), { region: "london", holder: SOUTHWARK, year: 2010 })).toBe(3);
       expect(await counted(readFileSync(`${operationsDir}next-quarter-capacity.graphql`, "utf8"), { region: "london", from: "2011-01-03" })).toBe(3);
       expect(await counted(readFileSync(`${operationsDir}benchmark.graphql`, "utf8"), { region: "london", year: 2010, measure: "REFERRALS" })).toBe(2);

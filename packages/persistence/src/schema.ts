@@ -1,13 +1,18 @@
+import type {
+  BookingStatus,
+  EngagementStatus,
+  GoodDirection,
+  OrganisationKind,
+  PlainDate,
+  Strand,
+} from "@adviser-hub/domain";
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
 // Kysely's view of the tables created by src/migrations. Keep in step with the migrations:
 // a column added there is added here in the same commit.
 //
 // Read types follow the parsers in src/connection: int8, numeric and count come back as JS
-// numbers, `date` as 'YYYY-MM-DD' strings, `timestamptz` as Date.
-
-/** A `date` column: ISO plain date 'YYYY-MM-DD'. */
-export type PlainDate = string;
+// numbers, `date` as 'YYYY-MM-DD' strings (the domain's PlainDate), `timestamptz` as Date.
 
 /** A `timestamptz` column with no default. */
 export type Instant = ColumnType<Date, Date | string, Date | string>;
@@ -27,34 +32,6 @@ export type NullableJson = ColumnType<unknown, JsonObject | string | null | unde
 /** An identity column PostgreSQL always generates. */
 export type Identity = ColumnType<number, never, never>;
 
-export type StrandCode =
-  | "RAPID_RESPONSE"
-  | "PROJECT_SUPPORT"
-  | "HOST_SUPPORT"
-  | "KNOWLEDGE_HUB"
-  | "STRATEGIC";
-
-export type EngagementStatusCode =
-  | "REQUESTED"
-  | "ACCEPTED"
-  | "WAITLISTED"
-  | "DECLINED"
-  | "WITHDRAWN"
-  | "ACTIVE"
-  | "COMPLETED"
-  | "CANCELLED";
-
-export type OrganisationKindCode =
-  | "COUNCIL"
-  | "SAFEGUARDING_BOARD"
-  | "POLICE"
-  | "HEALTH"
-  | "SCHOOL"
-  | "VOLUNTARY"
-  | "OTHER";
-
-export type BookingStatusCode = "TENTATIVE" | "CONFIRMED";
-export type GoodDirectionCode = "LOWER" | "HIGHER";
 export type StatementLineKind = "CHARGE" | "ADJUSTMENT";
 
 export interface Database {
@@ -125,7 +102,7 @@ export interface OrganisationsTable {
   region_code: string;
   id: string;
   name: string;
-  kind: OrganisationKindCode;
+  kind: OrganisationKind;
   /** Null for a region-wide body. */
   home_authority_id: string | null;
 }
@@ -209,13 +186,13 @@ export interface EngagementsTable {
   region_code: string;
   id: string;
   organisation_id: string;
-  strand: StrandCode;
+  strand: Strand;
   title: string;
   themes: ColumnType<string[], string[] | undefined, string[]>;
   lead_adviser_id: string | null;
   agreed_rate_pence: number | null;
   estimate_units: number;
-  status: EngagementStatusCode;
+  status: EngagementStatus;
   requested_at: Instant;
   starts_on: PlainDate | null;
   ends_on: PlainDate | null;
@@ -235,8 +212,8 @@ export interface EngagementTransitionsTable {
   id: Identity;
   engagement_id: string;
   /** Null for the first status (the request itself). */
-  from_status: EngagementStatusCode | null;
-  to_status: EngagementStatusCode;
+  from_status: EngagementStatus | null;
+  to_status: EngagementStatus;
   by_actor: string;
   at: DefaultInstant;
   reason: string | null;
@@ -254,7 +231,7 @@ export interface BookingsTable {
   /** Always a Monday. */
   week_start: PlainDate;
   units: number;
-  status: BookingStatusCode;
+  status: BookingStatus;
   created_at: DefaultInstant;
   updated_at: DefaultInstant;
 }
@@ -281,6 +258,17 @@ export interface DeliveriesTable {
   removed_at: NullableInstant;
   version: Generated<number>;
   updated_at: DefaultInstant;
+  // The domain's allocation (rules 3 to 5), written by allocateHolderYear in the transaction
+  // that records, corrects or removes a delivery. All null, or all set: null only on a removed
+  // delivery and on rows older than the columns that the backfill has not reached yet.
+  holder_id: string | null;
+  /** Units drawn from the holder's allowance (part of free_units). */
+  quota_units: number | null;
+  free_units: number | null;
+  chargeable_units: number | null;
+  /** The rate the chargeable part is priced at; 0 when nothing is chargeable. */
+  day_rate_pence: number | null;
+  charge_pence: number | null;
 }
 export type DeliveryRow = Selectable<DeliveriesTable>;
 export type NewDeliveryRow = Insertable<DeliveriesTable>;
@@ -356,7 +344,7 @@ export interface OutcomesTable {
   engagement_id: string;
   indicator: string;
   unit: string;
-  good_direction: GoodDirectionCode;
+  good_direction: GoodDirection;
   baseline_value: number;
   baseline_on: PlainDate | null;
   target_value: number | null;

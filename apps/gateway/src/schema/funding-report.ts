@@ -14,8 +14,6 @@ import {
   fundingFigures,
   type HostArrangementYear,
   hostArrangementsForYear,
-  outcomeCounts,
-  rapidResponseTimings,
 } from "@adviser-hub/persistence";
 import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";
@@ -23,7 +21,6 @@ import { ValidationError } from "../errors/index.js";
 import { decimalRatio, shareFromBasisPoints } from "../format/decimal.js";
 import { Adviser } from "./adviser.js";
 import { Authority } from "./authority.js";
-import { chargingTerms } from "./charging-terms.js";
 import { StrandEnum } from "./enums.js";
 import { Funder } from "./funder.js";
 import { Money, money } from "./money.js";
@@ -59,11 +56,16 @@ export class FundingReportSource {
     return value;
   }
 
-  /** Figures, contributions and charge income come in one statement: a report uses them together. */
+  /** Figures, contributions, charge income, rapid response and outcomes come in one statement. */
   figures(): Promise<FundingFigures> {
     const { db } = this.context;
     return this.once("figures", () =>
-      fundingFigures(db, this.region, this.year, this.requestedFrom, this.requestedBefore, chargingTerms(this.policy, this.year)),
+      fundingFigures(db, this.region, this.year, {
+        yearStart: this.yearStart,
+        yearEnd: this.yearEnd,
+        requestedFrom: this.requestedFrom,
+        requestedBefore: this.requestedBefore,
+      }),
     );
   }
   async contributions(): Promise<readonly FunderContribution[]> {
@@ -259,7 +261,7 @@ const FundingReport = builder.objectRef<FundingReportSource>("FundingReport").im
       type: RapidResponseSummary,
       description: "Rapid-response engagements requested in the year: count, median and share within target.",
       resolve: async (r) => {
-        const timings = await rapidResponseTimings(r.context.db, r.region, r.requestedFrom, r.requestedBefore);
+        const timings = (await r.figures()).rapidResponseTimings;
         return summariseRapidResponse(
           r.policy,
           timings.map((timing) => ({
@@ -309,7 +311,7 @@ const FundingReport = builder.objectRef<FundingReportSource>("FundingReport").im
     outcomes: t.field({
       type: OutcomeSummary,
       description: "Outcome indicators measured in the year: improved, worsened, unchanged.",
-      resolve: (r) => outcomeCounts(r.context.db, r.region, r.yearStart, r.yearEnd),
+      resolve: async (r) => (await r.figures()).outcomes,
     }),
     demand: t.field({
       type: Demand,

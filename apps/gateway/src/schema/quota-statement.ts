@@ -1,13 +1,5 @@
-import {
-  type AllocationLine,
-  allocateQuota,
-  allocationLines,
-  allowanceUnits,
-  type HolderYearSummary,
-  type NegotiatedRate,
-  type QuotaDelivery,
-} from "@adviser-hub/domain";
-import { findQuotaHolder, type QuotaDeliveryRow, quotaDeliveries } from "@adviser-hub/persistence";
+import { allowanceUnits, type HolderYearSummary } from "@adviser-hub/domain";
+import { findQuotaHolder, type QuotaDeliveryRow, quotaHolderYear } from "@adviser-hub/persistence";
 import { builder } from "../builder.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors/index.js";
 import { StrandEnum } from "./enums.js";
@@ -19,7 +11,6 @@ interface QuotaLineValue {
   readonly region: string;
   readonly unitsPerDay: number;
   readonly row: QuotaDeliveryRow;
-  readonly line: AllocationLine;
 }
 
 interface QuotaStatementValue {
@@ -51,29 +42,29 @@ const QuotaLine = builder.objectRef<QuotaLineValue>("QuotaLine").implement({
     engagementCode: t.string({ description: "The engagement's id.", resolve: (l) => l.row.engagementId }),
     engagementTitle: t.string({ description: "The engagement's title.", resolve: (l) => l.row.engagementTitle }),
     strand: t.field({ type: StrandEnum, description: "The engagement's strand.", resolve: (l) => l.row.strand }),
-    days: t.field({ type: "Days", description: "Days delivered.", resolve: (l) => ({ units: l.line.units, unitsPerDay: l.unitsPerDay }) }),
+    days: t.field({ type: "Days", description: "Days delivered.", resolve: (l) => ({ units: l.row.units, unitsPerDay: l.unitsPerDay }) }),
     quotaDays: t.field({
       type: "Days",
       description: "Days drawn from the free allowance.",
-      resolve: (l) => ({ units: l.line.quotaUnits, unitsPerDay: l.unitsPerDay }),
+      resolve: (l) => ({ units: l.row.quotaUnits, unitsPerDay: l.unitsPerDay }),
     }),
     freeDays: t.field({
       type: "Days",
       description: "Days not charged (allowance plus free strands).",
-      resolve: (l) => ({ units: l.line.freeUnits, unitsPerDay: l.unitsPerDay }),
+      resolve: (l) => ({ units: l.row.freeUnits, unitsPerDay: l.unitsPerDay }),
     }),
     chargeableDays: t.field({
       type: "Days",
       description: "Days charged.",
-      resolve: (l) => ({ units: l.line.chargeableUnits, unitsPerDay: l.unitsPerDay }),
+      resolve: (l) => ({ units: l.row.chargeableUnits, unitsPerDay: l.unitsPerDay }),
     }),
     dayRate: t.field({
       type: Money,
       nullable: true,
       description: "Rate the chargeable part is priced at (agreed, else negotiated, else default); null when nothing is chargeable.",
-      resolve: (l) => (l.line.chargeableUnits > 0 ? money(l.line.dayRatePence) : null),
+      resolve: (l) => (l.row.chargeableUnits > 0 ? money(l.row.dayRatePence) : null),
     }),
-    charge: t.field({ type: Money, description: "Charge for the line, rounded half up to the penny.", resolve: (l) => money(l.line.chargePence) }),
+    charge: t.field({ type: Money, description: "Charge for the line, rounded half up to the penny.", resolve: (l) => money(l.row.chargePence) }),
   }),
 });
 
@@ -141,47 +132,19 @@ builder.queryField("quotaStatement", (t) =>
           `${candidate.name} shares the allowance of its area: ask for holder ${candidate.homeAuthorityId}`,
         );
       }
-      const rows = await quotaDeliveries(
-        context.db,
-        args.region,
-        year,
-        candidate.kind === "AUTHORITY" ? { areaAuthorityId: candidate.id } : { organisationId: candidate.id },
-      );
-      const deliveries: QuotaDelivery[] = rows.map((row) => ({
-        id: row.id,
-        date: row.date,
-        recordedSeq: row.recordedSeq,
-        units: row.units,
-        organisationId: row.organisationId,
-        strand: row.strand,
-        agreedDayRatePence: row.agreedDayRatePence,
-      }));
-      const organisations = [...new Map(rows.map((row) => [row.organisationId, row.homeAuthorityId])).entries()].map(
-        ([id, homeAuthorityId]) => ({ id, homeAuthorityId }),
-      );
-      const negotiatedRates: NegotiatedRate[] = [];
-      for (const row of rows) {
-        if (row.negotiatedDayRatePence !== null && !negotiatedRates.some((r) => r.organisationId === row.organisationId)) {
-          negotiatedRates.push({ organisationId: row.organisationId, year, dayRatePence: row.negotiatedDayRatePence });
-        }
-      }
-      const input = { deliveries, organisations, negotiatedRates };
-      const allocation = allocateQuota(policy, input);
-      // The rows come from the database with every organisation they name: a failure is a bug.
-      if (!allocation.ok) throw new Error(`Allocation failed: ${allocation.error.message}`);
-      const lines = allocationLines(input, allocation.value);
-      const rowById = new Map(rows.map((row) => [row.id, row]));
+      // The allocation was decided by the domain when each delivery was written: read and sum it.
+      const { lines, totals } = await quotaHolderYear(context.db, args.region, year, candidate.id);
       const allowance = allowanceUnits(policy, candidate.id, year);
-      const summary = allocation.value.holderYears.find((s) => s.holderId === candidate.id && s.year === year) ?? {
+      const summary: HolderYearSummary = {
         holderId: candidate.id,
         year,
         allowanceUnits: allowance,
-        usedFreeUnits: 0,
-        remainingFreeUnits: allowance,
-        freeUnits: 0,
-        deliveredUnits: 0,
-        chargeableUnits: 0,
-        chargePence: 0,
+        usedFreeUnits: totals.quotaUnits,
+        remainingFreeUnits: allowance - totals.quotaUnits,
+        freeUnits: totals.freeUnits,
+        deliveredUnits: totals.deliveredUnits,
+        chargeableUnits: totals.chargeableUnits,
+        chargePence: totals.chargePence,
       };
       return {
         region: args.region,
@@ -191,7 +154,7 @@ builder.queryField("quotaStatement", (t) =>
         holderId: candidate.id,
         holderName: candidate.name,
         summary,
-        lines: lines.map((line) => ({ region: args.region, unitsPerDay: policy.unitsPerDay, row: rowById.get(line.deliveryId)!, line })),
+        lines: lines.map((row) => ({ region: args.region, unitsPerDay: policy.unitsPerDay, row })),
       };
     },
   }),

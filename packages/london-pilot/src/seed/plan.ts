@@ -1,5 +1,4 @@
-import { addDays, daysBetween, isoWeekday, weekStartOf } from "@adviser-hub/domain";
-import type { EngagementStatusCode } from "@adviser-hub/persistence";
+import { addDays, daysBetween, type EngagementStatus, isoWeekday, weekStartOf } from "@adviser-hub/domain";
 import type { Prng } from "../prng.js";
 import type { SeedAdviser, SeedHostArrangement, SeedLeave } from "./advisers.js";
 import { ADMIN_USER, type EngagementSpec, adviserUser } from "./engagement-specs.js";
@@ -48,8 +47,8 @@ export interface PlannedBooking {
 
 export interface PlannedTransition {
   readonly engagementId: string;
-  readonly from: EngagementStatusCode | null;
-  readonly to: EngagementStatusCode;
+  readonly from: EngagementStatus | null;
+  readonly to: EngagementStatus;
   readonly by: string;
   readonly at: string;
   readonly reason: string | null;
@@ -57,7 +56,7 @@ export interface PlannedTransition {
 
 export interface PlannedEngagement {
   readonly spec: EngagementSpec;
-  readonly status: EngagementStatusCode;
+  readonly status: EngagementStatus;
   readonly earliestStartWeek: string | null;
   readonly updatedAt: string;
 }
@@ -373,7 +372,7 @@ function lifecycle(
     const t: PlannedTransition[] = [
       { engagementId: spec.id, from: null, to: "REQUESTED", by: spec.requestedBy, at: spec.requestedAt, reason: null },
     ];
-    const push = (to: EngagementStatusCode, at: string, by: string, reason: string | null = null) =>
+    const push = (to: EngagementStatus, at: string, by: string, reason: string | null = null) =>
       t.push({ engagementId: spec.id, from: t[t.length - 1]!.to, to, by, at, reason });
     const requestedOn = spec.requestedAt.slice(0, 10);
     let earliestStartWeek: string | null = null;

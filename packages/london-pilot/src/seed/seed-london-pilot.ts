@@ -1,5 +1,5 @@
 import { addDays } from "@adviser-hub/domain";
-import type { Database } from "@adviser-hub/persistence";
+import { allocateUnallocated, type Database } from "@adviser-hub/persistence";
 import { type Kysely, type Transaction, sql } from "kysely";
 import { londonAuthorities } from "../london-authorities.js";
 import { seedHostArrangements } from "./advisers.js";
@@ -354,6 +354,8 @@ export async function seedLondonPilot(db: Kysely<Database>): Promise<SeedSummary
     }
     return n;
   });
+  // The seed writes deliveries in bulk: the domain allocates them and the result is stored.
+  await allocateUnallocated(db);
 
   return summarise(db, region, insertedRows > 0);
 }

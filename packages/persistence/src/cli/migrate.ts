@@ -2,6 +2,7 @@
 // is set, else the embedded database in PGLITE_DATA_DIR (default <workspace>/.data/pglite), or
 // the folder given with --data-dir. Exits non-zero when any migration fails.
 import { parseArgs } from "node:util";
+import { allocateUnallocated } from "../commands/holder-allocation.js";
 import { defaultDataDir } from "../connection/data-dir.js";
 import { openDatabase } from "../connection/open-database.js";
 import { MigrationFailedError, migrateToLatest } from "../migrations/migrate-to-latest.js";
@@ -15,6 +16,9 @@ async function main(): Promise<number> {
     const results = await migrateToLatest(app.db);
     if (results.length === 0) console.log(`${target}: already up to date`);
     for (const result of results) console.log(`${target}: ${result.migrationName} ${result.status}`);
+    // Rows older than the stored allocation get it from the domain (idempotent).
+    const allocated = await allocateUnallocated(app.db);
+    if (allocated > 0) console.log(`${target}: allocated ${allocated} deliveries`);
     return 0;
   } catch (error) {
     if (error instanceof MigrationFailedError) {

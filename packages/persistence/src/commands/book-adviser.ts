@@ -12,7 +12,8 @@ import {
 } from "@adviser-hub/domain";
 import type { Kysely } from "kysely";
 import { withTransaction } from "../errors/index.js";
-import type { BookingStatusCode, Database } from "../schema.js";
+import type { BookingStatus } from "@adviser-hub/domain";
+import type { Database } from "../schema.js";
 import { type CommandActor, type CommandOptions, nowOf, requireRole } from "./actor.js";
 import { loadAdviserWeeks } from "./adviser-weeks.js";
 import { writeAudit } from "./audit.js";
@@ -27,7 +28,7 @@ export interface BookedAdviser {
     readonly adviserId: string;
     readonly weekStart: string;
     readonly units: number;
-    readonly status: BookingStatusCode;
+    readonly status: BookingStatus;
   };
   readonly check: BookingCheck;
   readonly capacity: WeekCapacity;

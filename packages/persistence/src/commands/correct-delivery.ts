@@ -15,6 +15,7 @@ import type { Database } from "../schema.js";
 import { type CommandActor, type CommandOptions, nowOf, requireRole } from "./actor.js";
 import { writeAudit } from "./audit.js";
 import { type DeliveryRecord, deliveryRecord } from "./delivery-record.js";
+import { UNALLOCATED, allocateHolderYear } from "./holder-allocation.js";
 import { lockQuotaHolderYears } from "./locks.js";
 import { loadPolicy } from "./region-policy.js";
 import { loadOrganisation, lockEngagement } from "./rows.js";
@@ -117,9 +118,11 @@ export async function correctDelivery(
     const updated = await trx
       .updateTable("deliveries")
       .set((eb) =>
+        // The old allocation goes with the old values; allocateHolderYear stores the new one.
         remove
-          ? { removed_at: at, updated_at: at, version: eb("version", "+", 1) }
+          ? { ...UNALLOCATED, removed_at: at, updated_at: at, version: eb("version", "+", 1) }
           : {
+              ...UNALLOCATED,
               delivered_on: next.date,
               units: next.units,
               financial_year: next.financialYear,
@@ -135,6 +138,9 @@ export async function correctDelivery(
       .where("version", "=", row.version)
       .returningAll()
       .executeTakeFirstOrThrow();
+    // Under the locks: the years the delivery left and joined are allocated again and stored.
+    for (const year of new Set([row.financial_year, next.financialYear]))
+      await allocateHolderYear(trx, policy.value, region, holderId, year);
 
     const before = deliveryRecord(row);
     const after = deliveryRecord(updated);

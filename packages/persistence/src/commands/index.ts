@@ -5,6 +5,7 @@ export { type CorrectDeliveryInput, type CorrectedDelivery, correctDelivery } fr
 export { type DecideEngagementInput, type DecidedEngagement, decideEngagement } from "./decide-engagement.js";
 export type { DeliveryAllocation, DeliveryRecord } from "./delivery-record.js";
 export type { EngagementRecord, TransitionRecord } from "./engagement-record.js";
+export { allocateHolderYear, allocateUnallocated, reallocateYear } from "./holder-allocation.js";
 export { type IssuedStatement, type IssueStatementInput, issueStatement } from "./issue-statement.js";
 export {
   type OutcomeMeasurementInput,

@@ -1,4 +1,5 @@
 import {
+  type AllocationLine,
   type BillingPeriod,
   type Organisation,
   type RegionPolicy,
@@ -114,7 +115,11 @@ export async function issuedStatements(
   });
 }
 
-/** What the domain needs to draft a statement for an organisation (all periods). */
+/**
+ * What the domain needs to draft a statement for an organisation (all periods): the allocation
+ * stored on its live deliveries at write time. A replay (`knownAt`, the seed) needs the
+ * allocation as it stood then, which nothing stores: the domain allocates it from scratch.
+ */
 export async function statementInput(
   trx: Transaction<Database>,
   policy: RegionPolicy,
@@ -122,14 +127,79 @@ export async function statementInput(
   organisation: Organisation,
   options: { readonly knownAt?: Date } = {},
 ): Promise<Omit<StatementInput, "period">> {
+  const lines = options.knownAt
+    ? await allocatedAt(trx, policy, region, organisation, options.knownAt)
+    : await storedLines(trx, region, organisation.id);
+  const issued = await issuedStatements(trx, policy, region, organisation.id);
+  return { organisationId: organisation.id, lines, issued };
+}
+
+/** The organisation's live deliveries with their stored allocation, in allocation order. */
+async function storedLines(trx: Transaction<Database>, region: string, organisationId: string): Promise<AllocationLine[]> {
+  const rows = await trx
+    .selectFrom("deliveries as d")
+    .innerJoin("engagements as e", (j) => j.onRef("e.region_code", "=", "d.region_code").onRef("e.id", "=", "d.engagement_id"))
+    .select([
+      "d.id",
+      "d.delivered_on",
+      "d.recorded_seq",
+      "d.financial_year",
+      "d.units",
+      "d.holder_id",
+      "d.quota_units",
+      "d.free_units",
+      "d.chargeable_units",
+      "d.day_rate_pence",
+      "d.charge_pence",
+      "e.strand",
+    ])
+    .where("d.region_code", "=", region)
+    .where("e.organisation_id", "=", organisationId)
+    .where("d.removed_at", "is", null)
+    .orderBy("d.delivered_on")
+    .orderBy("d.recorded_seq")
+    .execute();
+  return rows.map((r) => {
+    if (
+      r.holder_id === null ||
+      r.quota_units === null ||
+      r.free_units === null ||
+      r.chargeable_units === null ||
+      r.day_rate_pence === null ||
+      r.charge_pence === null
+    )
+      throw new Error(`delivery ${r.id} has no stored allocation: run allocateUnallocated`);
+    return {
+      deliveryId: r.id,
+      organisationId,
+      holderId: r.holder_id,
+      strand: r.strand,
+      date: r.delivered_on,
+      recordedSeq: r.recorded_seq,
+      financialYear: r.financial_year,
+      units: r.units,
+      quotaUnits: r.quota_units,
+      freeUnits: r.free_units,
+      chargeableUnits: r.chargeable_units,
+      dayRatePence: r.day_rate_pence,
+      chargePence: r.charge_pence,
+    };
+  });
+}
+
+async function allocatedAt(
+  trx: Transaction<Database>,
+  policy: RegionPolicy,
+  region: string,
+  organisation: Organisation,
+  knownAt: Date,
+): Promise<AllocationLine[]> {
   const holderId = quotaHolderOf(policy, organisation);
-  const quota = await quotaInputForHolder(trx, policy, region, holderId, options);
+  const quota = await quotaInputForHolder(trx, policy, region, holderId, { knownAt });
   const allocation = allocateQuota(policy, quota);
   // The inputs come from the database's own constraints; an allocation refusal is a bug.
   if (!allocation.ok) throw new Error(`allocation refused stored deliveries: ${allocation.error.message}`);
-  const lines = allocationLines(quota, allocation.value, new Set([organisation.id]));
-  const issued = await issuedStatements(trx, policy, region, organisation.id);
-  return { organisationId: organisation.id, lines, issued };
+  return allocationLines(quota, allocation.value, new Set([organisation.id]));
 }
 
 export interface IssueOptions {

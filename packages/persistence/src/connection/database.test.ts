@@ -8,7 +8,6 @@ import {
   MINIMAL,
   type TestDatabase,
 } from "../test-support/index.js";
-import { createQueryCounter } from "./query-counter.js";
 import { UnsafeNumberError } from "./type-parsers.js";
 
 const { regionCode } = MINIMAL;
@@ -184,18 +183,18 @@ describe.each(backends())("database on %s", (backend) => {
   });
 
   it("counts the statements of a transaction the same way on every backend", async () => {
-    const counter = createQueryCounter();
-    const counted = await createTestDatabase(backend, { log: counter.log });
+    const statements: string[] = [];
+    const counted = await createTestDatabase(backend, { log: (event) => statements.push(event.query.sql) });
     try {
       await insertMinimalRegion(counted.db);
-      counter.reset();
+      statements.length = 0;
       await counted.db.transaction().execute(async (trx) => {
         await trx.insertInto("deliveries").values(delivery("d-1", 2)).execute();
         await trx.selectFrom("deliveries").select("id").execute();
       });
-      expect(counter.count()).toBe(4);
-      expect(counter.statements[0]).toMatch(/^begin/i);
-      expect(counter.statements[3]).toMatch(/^commit/i);
+      expect(statements.length).toBe(4);
+      expect(statements[0]).toMatch(/^begin/i);
+      expect(statements[3]).toMatch(/^commit/i);
     } finally {
       await counted.close();
     }

@@ -7,4 +7,3 @@ export {
 } from "./open-database.js";
 export { PGliteDialect, type PGliteDialectConfig } from "./pglite-dialect.js";
 export { parseSafeNumber, UnsafeNumberError } from "./type-parsers.js";
-export { createQueryCounter, type QueryCounter } from "./query-counter.js";

@@ -57,9 +57,9 @@ export const CONSTRAINT_MEANINGS: Readonly<Record<string, ConstraintMeaning>> = 
   engagements_strand_known: { field: "strand", message: "is not a known strand" },
   engagements_status_known: { field: "status", message: "is not a known engagement status" },
   engagements_title_present: { field: "title", message: "must not be empty" },
-  engagements_agreed_rate_not_negative: {
+  engagements_agreed_rate_positive: {
     field: "agreedRatePence",
-    message: "must not be negative",
+    message: "must be above zero when given (leave it out for no agreed rate)",
   },
   engagements_estimate_not_negative: { field: "estimateUnits", message: "must not be negative" },
   engagements_end_after_start: { field: "endsOn", message: "must not be before startsOn" },

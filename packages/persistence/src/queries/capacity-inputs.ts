@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { BookingStatusCode, StrandCode } from "../schema.js";
+import type { BookingStatus, Strand } from "@adviser-hub/domain";
 import type { Queryable } from "./queryable.js";
 
 export interface CapacityAdviser {
@@ -77,8 +77,8 @@ export interface WeekLoad {
   readonly weekStart: string;
   /** BOOKED rows come from bookings; RAPID_RESPONSE_DELIVERED from rapid-response deliveries. */
   readonly source: "BOOKED" | "RAPID_RESPONSE_DELIVERED";
-  readonly status: BookingStatusCode | null;
-  readonly strand: StrandCode;
+  readonly status: BookingStatus | null;
+  readonly strand: Strand;
   readonly units: number;
 }
 
@@ -91,8 +91,8 @@ export async function weekLoads(db: Queryable, region: string, fromWeek: string,
     adviser_id: string;
     week_start: string;
     source: "BOOKED" | "RAPID_RESPONSE_DELIVERED";
-    status: BookingStatusCode | null;
-    strand: StrandCode;
+    status: BookingStatus | null;
+    strand: Strand;
     units: number;
   }>`
     select b.adviser_id, b.week_start, 'BOOKED' as source, b.status, e.strand, sum(b.units)::int8 as units

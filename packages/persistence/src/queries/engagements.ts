@@ -1,11 +1,12 @@
-import type { EngagementRow, EngagementStatusCode, StrandCode } from "../schema.js";
+import type { EngagementStatus, Strand } from "@adviser-hub/domain";
+import type { EngagementRow } from "../schema.js";
 import { keysetPage } from "./keyset-page.js";
 import type { Page, PageRequest, Queryable } from "./queryable.js";
 import { inRequestedOrder } from "./by-ids.js";
 
 export interface EngagementFilter {
-  readonly strands?: readonly StrandCode[] | null;
-  readonly statuses?: readonly EngagementStatusCode[] | null;
+  readonly strands?: readonly Strand[] | null;
+  readonly statuses?: readonly EngagementStatus[] | null;
   /** GSS code: engagements of organisations whose home authority it is. */
   readonly authorityId?: string | null;
   /** Requested within [requestedFrom, requestedBefore) (instants): a financial year. */

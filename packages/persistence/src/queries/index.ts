@@ -29,21 +29,20 @@ export {
 } from "./regions.js";
 export { type BenchmarkInputRow, benchmarkInputs } from "./benchmark-inputs.js";
 export { type CapacityAdviser, capacityAdvisers, type WeekLoad, weekLoads } from "./capacity-inputs.js";
-export { type ChargingTerms, chargeIncome } from "./charge-income.js";
-export { type FundingFigures, fundingFigures } from "./funding-figures.js";
+export { type FundingFigures, type FundingWindow, fundingFigures } from "./funding-figures.js";
 export {
   type HostArrangementYear,
   hostArrangementsForYear,
   type OutcomeCounts,
-  outcomeCounts,
   type RapidResponseTiming,
-  rapidResponseTimings,
 } from "./programme-evidence.js";
 export {
   findQuotaHolder,
   type QuotaDeliveryRow,
   type QuotaHolderCandidate,
-  quotaDeliveries,
+  type QuotaHolderYear,
+  type QuotaHolderYearTotals,
+  quotaHolderYear,
 } from "./quota-deliveries.js";
 export { type OutcomeRowWithMeasurements, outcomesByIds, outcomesOfEngagements } from "./outcomes.js";
 export { type IssuedStatementRow, issuedStatementsOfOrganisations } from "./statements.js";

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { GoodDirectionCode } from "../schema.js";
+import type { GoodDirection } from "@adviser-hub/domain";
 import type { Queryable } from "./queryable.js";
 import { inRequestedOrder } from "./by-ids.js";
 
@@ -11,7 +11,7 @@ export interface OutcomeRowWithMeasurements {
   readonly homeAuthorityId: string | null;
   readonly indicator: string;
   readonly unit: string;
-  readonly goodDirection: GoodDirectionCode;
+  readonly goodDirection: GoodDirection;
   /** numeric values as exact decimal text (no float on the way). */
   readonly baseline: string;
   readonly baselineOn: string | null;
@@ -26,7 +26,7 @@ type Raw = {
   home_authority_id: string | null;
   indicator: string;
   unit: string;
-  good_direction: GoodDirectionCode;
+  good_direction: GoodDirection;
   baseline: string;
   baseline_on: string | null;
   target: string | null;

@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import type { AdviserRow, AuthorityRow } from "../schema.js";
 import type { Queryable } from "./queryable.js";
 
@@ -9,33 +9,30 @@ export interface RapidResponseTiming {
   readonly firstOnSiteAt: Date | null;
 }
 
-/** Rapid-response engagements requested in the window, with their first on-site time (SQL min). */
-export async function rapidResponseTimings(
-  db: Queryable,
-  region: string,
-  requestedFrom: Date,
-  requestedBefore: Date,
-): Promise<RapidResponseTiming[]> {
-  const rows = await db
-    .selectFrom("engagements as e")
-    .leftJoin("deliveries as d", (join) =>
-      join
-        .onRef("d.region_code", "=", "e.region_code")
-        .onRef("d.engagement_id", "=", "e.id")
-        .on("d.removed_at", "is", null)
-        .on("d.on_site", "=", true),
-    )
-    .select((eb) => ["e.id", "e.requested_at", eb.fn.min("d.started_at").as("first_on_site")])
-    .where("e.region_code", "=", region)
-    .where("e.strand", "=", "RAPID_RESPONSE")
-    .where("e.requested_at", ">=", requestedFrom)
-    .where("e.requested_at", "<", requestedBefore)
-    .groupBy(["e.id", "e.requested_at"])
-    .orderBy("e.id")
-    .execute();
+/**
+ * Rapid-response engagements requested in [requestedFrom, requestedBefore), each with its first
+ * on-site time (SQL min), as a json array of {engagement_id, requested_at, first_on_site} in id
+ * order, null when there are none: a scalar subquery for the funding report's one statement.
+ */
+export function rapidResponseTimingsSql(region: string, requestedFrom: Date, requestedBefore: Date): RawBuilder<unknown> {
+  return sql`(
+    select json_agg(json_build_object('engagement_id', t.id, 'requested_at', t.requested_at, 'first_on_site', t.first_on_site)
+                    order by t.id)
+      from (select e.id, e.requested_at, min(d.started_at) as first_on_site
+              from engagements e
+              left join deliveries d on d.region_code = e.region_code and d.engagement_id = e.id
+                                    and d.removed_at is null and d.on_site
+             where e.region_code = ${region} and e.strand = 'RAPID_RESPONSE'
+               and e.requested_at >= ${requestedFrom} and e.requested_at < ${requestedBefore}
+             group by e.id, e.requested_at) t)`;
+}
+
+/** Reads rapidResponseTimingsSql's json. */
+export function parseRapidResponseTimings(value: unknown): RapidResponseTiming[] {
+  const rows = (value ?? []) as { engagement_id: string; requested_at: string; first_on_site: string | null }[];
   return rows.map((row) => ({
-    engagementId: row.id,
-    requestedAt: row.requested_at,
+    engagementId: row.engagement_id,
+    requestedAt: new Date(row.requested_at),
     firstOnSiteAt: row.first_on_site ? new Date(row.first_on_site) : null,
   }));
 }
@@ -158,14 +155,10 @@ export interface OutcomeCounts {
 /**
  * Outcomes measured in [yearStart, yearEnd], judged on their latest measurement on or before
  * yearEnd against the baseline in the indicator's good direction; exact numeric comparison in SQL.
+ * A json object {improved, worsened, unchanged}: a scalar subquery for the funding report.
  */
-export async function outcomeCounts(
-  db: Queryable,
-  region: string,
-  yearStart: string,
-  yearEnd: string,
-): Promise<OutcomeCounts> {
-  const result = await sql<{ improved: number; worsened: number; unchanged: number }>`
+export function outcomeCountsSql(region: string, yearStart: string, yearEnd: string): RawBuilder<unknown> {
+  return sql`(
     with latest as (
       select distinct on (m.outcome_id) m.outcome_id, m.value, m.measured_on
         from outcome_measurements m
@@ -181,14 +174,14 @@ export async function outcomeCounts(
         join outcomes o on o.region_code = ${region} and o.id = l.outcome_id
        where l.measured_on >= ${yearStart}::date
     )
-    select count(*) filter (where assessment = 'IMPROVED') as improved,
-           count(*) filter (where assessment = 'WORSENED') as worsened,
-           count(*) filter (where assessment = 'UNCHANGED') as unchanged
-      from judged`.execute(db);
-  const row = result.rows[0];
-  return {
-    improved: Number(row?.improved ?? 0),
-    worsened: Number(row?.worsened ?? 0),
-    unchanged: Number(row?.unchanged ?? 0),
-  };
+    select json_build_object('improved', count(*) filter (where assessment = 'IMPROVED'),
+                             'worsened', count(*) filter (where assessment = 'WORSENED'),
+                             'unchanged', count(*) filter (where assessment = 'UNCHANGED'))
+      from judged)`;
+}
+
+/** Reads outcomeCountsSql's json. */
+export function parseOutcomeCounts(value: unknown): OutcomeCounts {
+  const row = (value ?? {}) as { improved?: number; worsened?: number; unchanged?: number };
+  return { improved: Number(row.improved ?? 0), worsened: Number(row.worsened ?? 0), unchanged: Number(row.unchanged ?? 0) };
 }

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { StrandCode } from "../schema.js";
+import type { Strand } from "@adviser-hub/domain";
 import type { Queryable } from "./queryable.js";
 
 export interface IssuedStatementRow {
@@ -16,7 +16,7 @@ export interface IssuedStatementRow {
   readonly lines: readonly {
     readonly deliveryId: string | null;
     readonly date: string | null;
-    readonly strand: StrandCode | null;
+    readonly strand: Strand | null;
     readonly units: number;
     readonly freeUnits: number;
     readonly chargeableUnits: number;
@@ -46,7 +46,7 @@ type Raw = {
     | {
         delivery_id: string | null;
         delivered_on: string | null;
-        strand: StrandCode | null;
+        strand: Strand | null;
         units: number;
         free_units: number;
         charged_units: number;

@@ -7,3 +7,5 @@ export {
 } from "./create-test-database.js";
 export { migrationFingerprint } from "./migration-fingerprint.js";
 export { insertMinimalRegion, MINIMAL } from "./minimal-region.js";
+export { allocationFromScratch, compareWithScratch, policyOfYear, storedAllocation } from "./allocation-oracle.js";
+export { insertWestOfScotland, WEST } from "./west-of-scotland.js";

@@ -1,13 +1,22 @@
+import {
+  type AllocationLine,
+  type QuotaInput,
+  type RegionPolicy,
+  type Strand,
+  allocateQuota,
+  allocationLines,
+  parseRegionPolicy,
+} from "@adviser-hub/domain";
 import { addDays, financialQuarterOf, financialYearEnd, financialYearStart, isoWeekday, mondayOf } from "./calendar.js";
 import type { Row, TableShape } from "./batch-loader.js";
 import type { Prng } from "@adviser-hub/london-pilot";
-import { DEFAULT_RATE_PENCE, FREE_UNITS_PER_YEAR, type Organisation, type RegionData, UNITS_PER_DAY } from "./reference-data.js";
+import type { Organisation, RegionData } from "./reference-data.js";
 import * as t from "./tables.js";
 
 // One region's work in one financial year: engagements, their transitions, bookings,
-// deliveries, outcomes, and the quarterly statements that charge for them. Deliveries are
-// recorded in date order, so the allocation of free days (rule 3) can be computed here in one
-// pass and written into the statements, the way the service would have billed them.
+// deliveries, outcomes, and the quarterly statements that charge for them. The domain's
+// allocateQuota decides every delivery's free and chargeable units and charge (rules 3 to 5),
+// which are stored on the delivery and billed in the statements, as the service would have.
 
 export type Emit = (table: TableShape, row: Row) => void;
 
@@ -80,9 +89,42 @@ function workingDay(date: string, holidays: ReadonlySet<string>): string {
   return day;
 }
 
-/** A line's charge: units x day rate / units per day, rounded half up, in integers (rule 2). */
-export function chargePence(units: number, ratePence: number): number {
-  return Math.floor((2 * units * ratePence + UNITS_PER_DAY) / (2 * UNITS_PER_DAY));
+const policies = new WeakMap<object, RegionPolicy>();
+
+/** The region's policy as the domain reads it (parsed once per region). */
+function policyOf(region: RegionData): RegionPolicy {
+  let policy = policies.get(region.policy);
+  if (!policy) {
+    const parsed = parseRegionPolicy(region.policy);
+    if (!parsed.ok) throw new Error(`generated policy of ${region.spec.code} is invalid: ${parsed.error.message}`);
+    policy = parsed.value;
+    policies.set(region.policy, policy);
+  }
+  return policy;
+}
+
+/** The domain's allocation of one region-year's recorded deliveries, by delivery id. */
+function allocate(region: RegionData, year: number, recorded: readonly Delivery[]): Map<string, AllocationLine> {
+  const policy = policyOf(region);
+  const input: QuotaInput = {
+    deliveries: recorded.map((d) => ({
+      id: d.id,
+      date: d.plan.date,
+      recordedSeq: d.seq,
+      units: d.plan.units,
+      organisationId: d.engagement.organisation.id,
+      strand: d.engagement.strand as Strand,
+      agreedDayRatePence: d.engagement.agreedRate,
+    })),
+    organisations: region.organisations.map((o) => ({ id: o.id, homeAuthorityId: o.homeAuthorityId })),
+    negotiatedRates: region.organisations.flatMap((o) => {
+      const rate = o.rates.get(year);
+      return rate === undefined ? [] : [{ organisationId: o.id, year, dayRatePence: rate }];
+    }),
+  };
+  const allocation = allocateQuota(policy, input);
+  if (!allocation.ok) throw new Error(`allocation refused generated deliveries: ${allocation.error.message}`);
+  return new Map(allocationLines(input, allocation.value).map((line) => [line.deliveryId, line]));
 }
 
 export function generateRegionYear(
@@ -236,27 +278,26 @@ export function generateRegionYear(
   const recorded: Delivery[] = [];
   for (const d of deliveries) {
     counters.seq += 1;
-    const delivery: Delivery = { id: `dlv-${counters.seq}`, engagement: d.engagement, plan: d.plan, seq: counters.seq };
-    recorded.push(delivery);
-    const recordedAt = instant(d.plan.date, 17, prng.int(0, 59));
+    recorded.push({ id: `dlv-${counters.seq}`, engagement: d.engagement, plan: d.plan, seq: counters.seq });
+  }
+  const allocation = allocate(region, year, recorded);
+  for (const delivery of recorded) {
+    const line = allocation.get(delivery.id)!;
+    const recordedAt = instant(delivery.plan.date, 17, prng.int(0, 59));
     emit(t.deliveries, [
-      code, delivery.id, d.engagement.adviserId, d.engagement.id, d.plan.date, d.plan.units, d.plan.onSite,
-      d.plan.startedAt, delivery.seq, recordedAt, year, recordedAt,
+      code, delivery.id, delivery.engagement.adviserId, delivery.engagement.id, delivery.plan.date, delivery.plan.units,
+      delivery.plan.onSite, delivery.plan.startedAt, delivery.seq, recordedAt, year, recordedAt,
+      line.holderId, line.quotaUnits, line.freeUnits, line.chargeableUnits, line.dayRatePence, line.chargePence,
     ]);
   }
 
-  // Statements: quota allocation in (date, recorded order), charged days per quarter -----------
-  const remaining = new Map<string, number>();
+  // Statements: each charged strand's deliveries of a finished quarter, as allocated -----------
+  const policy = policyOf(region);
   const byStatement = new Map<string, { organisation: Organisation; start: string; end: string; lines: Row[]; total: number }>();
   for (const d of recorded) {
-    if (d.engagement.strand !== "PROJECT_SUPPORT") continue;
+    if (!policy.strands[d.engagement.strand as Strand].chargedAfterQuota) continue;
     const organisation = d.engagement.organisation;
-    const holder = organisation.homeAuthorityId ?? organisation.id;
-    const left = remaining.get(holder) ?? FREE_UNITS_PER_YEAR;
-    const free = Math.min(left, d.plan.units);
-    remaining.set(holder, left - free);
-    const charged = d.plan.units - free;
-    const rate = d.engagement.agreedRate ?? organisation.rates.get(year) ?? DEFAULT_RATE_PENCE;
+    const line = allocation.get(d.id)!;
     const [start, end] = financialQuarterOf(d.plan.date);
     if (end >= today) continue;
     const key = `${organisation.id}/${start}`;
@@ -265,11 +306,11 @@ export function generateRegionYear(
       statement = { organisation, start, end, lines: [], total: 0 };
       byStatement.set(key, statement);
     }
-    const amount = chargePence(charged, rate);
-    statement.total += amount;
+    statement.total += line.chargePence;
     statement.lines.push([
       code, `stm-${organisation.id}-${start}`, statement.lines.length + 1, "CHARGE", d.engagement.id, d.id,
-      `Project support on ${d.plan.date}`, d.plan.date, d.plan.units, free, charged, rate, amount,
+      `Project support on ${d.plan.date}`, d.plan.date, d.plan.units, line.freeUnits, line.chargeableUnits,
+      line.dayRatePence, line.chargePence,
     ]);
   }
   for (const statement of byStatement.values()) {

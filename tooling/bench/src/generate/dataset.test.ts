@@ -127,5 +127,15 @@ describe.runIf(serverReachable)("loading into PostgreSQL", () => {
         group by 1, 2 having sum(l.free_units) > 20`,
     );
     expect(over).toEqual([]);
+    // Every delivery carries the domain's allocation, and statements bill exactly that.
+    const [unallocated] = await query<{ n: string }>(live, "select count(*) as n from deliveries where holder_id is null");
+    expect(Number(unallocated!.n)).toBe(0);
+    const billedOtherwise = await query<{ id: string }>(
+      live,
+      `select l.delivery_id as id from statement_lines l
+         join deliveries d on d.region_code = l.region_code and d.id = l.delivery_id
+        where l.free_units <> d.free_units or l.charged_units <> d.chargeable_units or l.amount_pence <> d.charge_pence`,
+    );
+    expect(billedOtherwise).toEqual([]);
   });
 });

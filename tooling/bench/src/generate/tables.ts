@@ -120,6 +120,12 @@ export const deliveries = table("deliveries", [
   ["recorded_at", "timestamptz"],
   ["financial_year", "int4"],
   ["updated_at", "timestamptz"],
+  ["holder_id", "text"],
+  ["quota_units", "int4"],
+  ["free_units", "int4"],
+  ["chargeable_units", "int4"],
+  ["day_rate_pence", "int8"],
+  ["charge_pence", "int8"],
 ]);
 export const statements = table("statements", [
   ["region_code", "text"],
