@@ -24,6 +24,7 @@ export default defineConfig({
     projects: [
       project("domain", "packages/domain", { include: ["src/**/*.test.ts", "checks/**/*.test.ts"] }),
       project("persistence", "packages/persistence"),
+      project("service", "packages/service"),
       project("gateway", "apps/gateway"),
       project("bench", "tooling/bench"),
     ],

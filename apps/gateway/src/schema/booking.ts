@@ -1,4 +1,5 @@
-import { type BookingRow, bookAdviser, bookingsByIds } from "@adviser-hub/persistence";
+import { type BookingRow, bookingsByIds } from "@adviser-hub/persistence";
+import { bookAdviser } from "@adviser-hub/service";
 import { builder } from "../builder.js";
 import { regionalKey } from "../global-id.js";
 import { loadRegional } from "../loaders/regional.js";

@@ -1,4 +1,5 @@
-import { correctDelivery, type DeliveryRow, deliveriesByIds, recordDelivery } from "@adviser-hub/persistence";
+import { type DeliveryRow, deliveriesByIds } from "@adviser-hub/persistence";
+import { correctDelivery, recordDelivery } from "@adviser-hub/service";
 import { builder } from "../builder.js";
 import { regionalKey } from "../global-id.js";
 import { loadRegional } from "../loaders/regional.js";

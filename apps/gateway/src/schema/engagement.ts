@@ -1,16 +1,6 @@
 import { financialYearStartDate } from "@adviser-hub/domain";
-import {
-  decideEngagement,
-  deliveriesOfEngagements,
-  requestEngagement,
-  type EngagementWithArea,
-  engagementsByIds,
-  pageEngagements,
-  totalsOfEngagements,
-  transitionsOfEngagements,
-  bookingsOfEngagements,
-  type EngagementTransitionRow,
-} from "@adviser-hub/persistence";
+import { deliveriesOfEngagements, type EngagementWithArea, engagementsByIds, pageEngagements, totalsOfEngagements, transitionsOfEngagements, bookingsOfEngagements, type EngagementTransitionRow } from "@adviser-hub/persistence";
+import { decideEngagement, requestEngagement } from "@adviser-hub/service";
 import { isStaff } from "../auth/viewer.js";
 import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";

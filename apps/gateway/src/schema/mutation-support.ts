@@ -1,5 +1,5 @@
 import type { DomainError, Result } from "@adviser-hub/domain";
-import type { CommandActor } from "@adviser-hub/persistence";
+import type { CommandActor } from "@adviser-hub/service";
 import type { Role } from "../auth/viewer.js";
 import type { GatewayContext } from "../context.js";
 import {

@@ -1,10 +1,5 @@
-import {
-  type OutcomeRowWithMeasurements,
-  outcomesByIds,
-  outcomesOfEngagements,
-  type RecordedMeasurement,
-  recordOutcomeMeasurement,
-} from "@adviser-hub/persistence";
+import { type OutcomeRowWithMeasurements, outcomesByIds, outcomesOfEngagements } from "@adviser-hub/persistence";
+import { type RecordedMeasurement, recordOutcomeMeasurement } from "@adviser-hub/service";
 import { isStaff } from "../auth/viewer.js";
 import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";

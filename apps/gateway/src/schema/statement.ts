@@ -1,5 +1,6 @@
 import { billingPeriodOf, type Statement as IssuedStatementValue, type StatementAdjustment, type StatementLine } from "@adviser-hub/domain";
-import { type IssuedStatementRow, issueStatement, issuedStatementsOfOrganisations } from "@adviser-hub/persistence";
+import { type IssuedStatementRow, issuedStatementsOfOrganisations } from "@adviser-hub/persistence";
+import { issueStatement } from "@adviser-hub/service";
 import { isStaff } from "../auth/viewer.js";
 import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";

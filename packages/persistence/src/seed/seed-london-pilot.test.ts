@@ -10,11 +10,11 @@ import {
 } from "@adviser-hub/domain";
 import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { confirmedHeldUnits, loadAdviserWeeks } from "../commands/adviser-weeks.js";
-import { loadPolicy } from "../commands/region-policy.js";
-import { loadAdvisers, loadArrangements, loadOrganisation } from "../commands/rows.js";
+import { confirmedHeldUnits, loadAdviserWeeks } from "../repositories/adviser-weeks.js";
+import { loadPolicy } from "../repositories/region-policy.js";
+import { loadAdvisers, loadArrangements, loadOrganisation } from "../repositories/rows.js";
 import { statementInput } from "../commands/statement-ledger.js";
-import { toDomainEngagement } from "../commands/to-domain-engagement.js";
+import { toDomainEngagement } from "../repositories/to-domain-engagement.js";
 import type { Database } from "../schema.js";
 import { backends, createTestDatabase, type TestDatabase } from "../test-support/index.js";
 import { LONDON, SEED_AS_OF } from "./london-pilot-data.js";

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { backends, createTestDatabase, type TestDatabase } from "../test-support/index.js";
+import { backends, createTestDatabase, type TestDatabase } from "@adviser-hub/persistence/testing";
 import { recordOutcomeMeasurement } from "./record-outcome-measurement.js";
-import { OUTCOME, adviser, funder, insertFixture, rowCounts } from "./test-fixture.js";
+import { OUTCOME, adviser, funder, insertFixture, rowCounts } from "./test-support/fixture.js";
 
 describe.each(backends())("recordOutcomeMeasurement on %s", (backend) => {
   let test: TestDatabase;

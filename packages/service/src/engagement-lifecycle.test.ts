@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { backends, createTestDatabase, type TestDatabase } from "../test-support/index.js";
+import { backends, createTestDatabase, type TestDatabase } from "@adviser-hub/persistence/testing";
 import { bookAdviser } from "./book-adviser.js";
 import { decideEngagement } from "./decide-engagement.js";
 import { requestEngagement } from "./request-engagement.js";
-import { COUNCIL, ENG_COUNCIL, KENSINGTON_COUNCIL, admin, adviser, clockAt, funder, insertFixture, rowCounts, southwark } from "./test-fixture.js";
+import { COUNCIL, ENG_COUNCIL, KENSINGTON_COUNCIL, admin, adviser, clockAt, funder, insertFixture, rowCounts, southwark } from "./test-support/fixture.js";
 
 const request = {
   organisationId: COUNCIL,

@@ -8,15 +8,9 @@ import {
   validateEngagementInput,
 } from "@adviser-hub/domain";
 import type { Kysely } from "kysely";
-import { withTransaction } from "../errors/index.js";
-import type { Database } from "../schema.js";
 import { type CommandActor, type CommandOptions, forbidden, nowOf, requireRole } from "./actor.js";
-import { applyTransition } from "./apply-transition.js";
-import { writeAudit } from "./audit.js";
 import { type CapacityFit, capacityFit } from "./capacity-fit.js";
-import { type EngagementRecord, type TransitionRecord, engagementRecord } from "./engagement-record.js";
-import { loadPolicy } from "./region-policy.js";
-import { loadAdviser, loadOrganisation } from "./rows.js";
+import { applyTransition, type Database, type EngagementRecord, engagementRecord, loadAdviser, loadOrganisation, loadPolicy, type TransitionRecord, withTransaction, writeAudit } from "@adviser-hub/persistence";
 
 export interface RequestEngagementInput extends EngagementInput {
   readonly title: string;

@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { backends, createTestDatabase, type TestDatabase } from "../test-support/index.js";
-import { allocateHolderYear } from "./holder-allocation.js";
-import { loadPolicy } from "./region-policy.js";
+import { backends, createTestDatabase, type TestDatabase } from "@adviser-hub/persistence/testing";
 import { recordDelivery } from "./record-delivery.js";
 import {
   ENG_COUNCIL,
@@ -16,7 +14,8 @@ import {
   funder,
   insertFixture,
   rowCounts,
-} from "./test-fixture.js";
+} from "./test-support/fixture.js";
+import { allocateHolderYear, loadPolicy } from "@adviser-hub/persistence";
 
 describe.each(backends())("recordDelivery on %s", (backend) => {
   let test: TestDatabase;

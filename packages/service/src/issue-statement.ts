@@ -7,14 +7,8 @@ import {
   parseBillingPeriod,
 } from "@adviser-hub/domain";
 import type { Kysely } from "kysely";
-import { withTransaction } from "../errors/index.js";
-import type { Database } from "../schema.js";
 import { type CommandActor, type CommandOptions, nowOf, requireRole } from "./actor.js";
-import { writeAudit } from "./audit.js";
-import { lockStatementOrganisation } from "./locks.js";
-import { loadPolicy } from "./region-policy.js";
-import { loadOrganisation } from "./rows.js";
-import { issuedStatements, writeStatement } from "./statement-ledger.js";
+import { type Database, issuedStatements, loadOrganisation, loadPolicy, lockStatementOrganisation, withTransaction, writeAudit, writeStatement } from "@adviser-hub/persistence";
 
 export interface IssueStatementInput {
   readonly organisationId: string;

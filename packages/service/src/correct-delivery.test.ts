@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { backends, createTestDatabase, type TestDatabase } from "../test-support/index.js";
+import { backends, createTestDatabase, type TestDatabase } from "@adviser-hub/persistence/testing";
 import { correctDelivery } from "./correct-delivery.js";
 import { recordDelivery } from "./record-delivery.js";
-import { ENG_COUNCIL, admin, adviser, clockAt, funder, insertFixture, rowCounts } from "./test-fixture.js";
+import { ENG_COUNCIL, admin, adviser, clockAt, funder, insertFixture, rowCounts } from "./test-support/fixture.js";
 
 describe.each(backends())("correctDelivery on %s", (backend) => {
   let test: TestDatabase;

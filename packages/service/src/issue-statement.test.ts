@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { withTransaction } from "../errors/index.js";
-import { backends, createTestDatabase, type TestDatabase } from "../test-support/index.js";
+import { backends, createTestDatabase, type TestDatabase } from "@adviser-hub/persistence/testing";
 import { correctDelivery } from "./correct-delivery.js";
 import { issueStatement } from "./issue-statement.js";
 import { recordDelivery } from "./record-delivery.js";
-import { COUNCIL, ENG_COUNCIL, POLICE, REGION, admin, adviser, clockAt, insertFixture, rowCounts } from "./test-fixture.js";
+import { COUNCIL, ENG_COUNCIL, POLICE, REGION, admin, adviser, clockAt, insertFixture, rowCounts } from "./test-support/fixture.js";
+import { withTransaction } from "@adviser-hub/persistence";
 
 describe.each(backends())("issueStatement on %s", (backend) => {
   let test: TestDatabase;

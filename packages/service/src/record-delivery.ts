@@ -10,18 +10,8 @@ import {
   validateDeliveryInput,
 } from "@adviser-hub/domain";
 import type { Kysely } from "kysely";
-import { withTransaction } from "../errors/index.js";
-import type { Database } from "../schema.js";
 import { type CommandActor, type CommandOptions, nowOf, requireRole } from "./actor.js";
-import { applyTransition } from "./apply-transition.js";
-import { writeAudit } from "./audit.js";
-import { type DeliveryAllocation, type DeliveryRecord, deliveryRecord } from "./delivery-record.js";
-import type { TransitionRecord } from "./engagement-record.js";
-import { allocateHolderYear } from "./holder-allocation.js";
-import { lockQuotaHolderYear } from "./locks.js";
-import { loadPolicy } from "./region-policy.js";
-import { loadAdviser, loadArrangements, loadOrganisation, lockEngagement } from "./rows.js";
-import { toDomainEngagement } from "./to-domain-engagement.js";
+import { allocateHolderYear, applyTransition, type Database, type DeliveryAllocation, type DeliveryRecord, deliveryRecord, loadAdviser, loadArrangements, loadOrganisation, loadPolicy, lockEngagement, lockQuotaHolderYear, toDomainEngagement, type TransitionRecord, withTransaction, writeAudit } from "@adviser-hub/persistence";
 
 export interface RecordedDelivery {
   readonly delivery: DeliveryRecord;

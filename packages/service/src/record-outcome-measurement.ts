@@ -1,9 +1,7 @@
 import { type DomainError, type Result, invalid, isPlainDate, notFound } from "@adviser-hub/domain";
 import type { Kysely } from "kysely";
-import { withTransaction } from "../errors/index.js";
-import type { Database } from "../schema.js";
 import { type CommandActor, type CommandOptions, nowOf, requireRole } from "./actor.js";
-import { writeAudit } from "./audit.js";
+import { type Database, withTransaction, writeAudit } from "@adviser-hub/persistence";
 
 export interface OutcomeMeasurementInput {
   readonly outcomeId: string;

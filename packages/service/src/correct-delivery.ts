@@ -10,15 +10,8 @@ import {
   validateDeliveryInput,
 } from "@adviser-hub/domain";
 import type { Kysely } from "kysely";
-import { withTransaction } from "../errors/index.js";
-import type { Database } from "../schema.js";
 import { type CommandActor, type CommandOptions, nowOf, requireRole } from "./actor.js";
-import { writeAudit } from "./audit.js";
-import { type DeliveryRecord, deliveryRecord } from "./delivery-record.js";
-import { lockQuotaHolderYears } from "./locks.js";
-import { loadPolicy } from "./region-policy.js";
-import { loadOrganisation, lockEngagement } from "./rows.js";
-import { toDomainEngagement } from "./to-domain-engagement.js";
+import { type Database, type DeliveryRecord, deliveryRecord, loadOrganisation, loadPolicy, lockEngagement, lockQuotaHolderYears, toDomainEngagement, withTransaction, writeAudit } from "@adviser-hub/persistence";
 
 export interface CorrectDeliveryInput {
   readonly deliveryId: string;

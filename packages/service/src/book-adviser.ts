@@ -11,14 +11,8 @@ import {
   validateBookingInput,
 } from "@adviser-hub/domain";
 import type { Kysely } from "kysely";
-import { withTransaction } from "../errors/index.js";
-import type { BookingStatusCode, Database } from "../schema.js";
 import { type CommandActor, type CommandOptions, nowOf, requireRole } from "./actor.js";
-import { loadAdviserWeeks } from "./adviser-weeks.js";
-import { writeAudit } from "./audit.js";
-import { lockAdviserWeek } from "./locks.js";
-import { loadPolicy } from "./region-policy.js";
-import { loadAdviser } from "./rows.js";
+import { type BookingStatusCode, type Database, loadAdviser, loadAdviserWeeks, loadPolicy, lockAdviserWeek, withTransaction, writeAudit } from "@adviser-hub/persistence";
 
 export interface BookedAdviser {
   readonly booking: {

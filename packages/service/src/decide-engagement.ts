@@ -11,16 +11,9 @@ import {
   weekStartOf,
 } from "@adviser-hub/domain";
 import type { Kysely } from "kysely";
-import { withTransaction } from "../errors/index.js";
-import type { Database } from "../schema.js";
 import { type CommandActor, type CommandOptions, forbidden, nowOf, requireRole } from "./actor.js";
-import { applyTransition } from "./apply-transition.js";
-import { writeAudit } from "./audit.js";
 import { type CapacityFit, capacityFit } from "./capacity-fit.js";
-import { type EngagementRecord, type TransitionRecord, engagementRecord } from "./engagement-record.js";
-import { loadPolicy } from "./region-policy.js";
-import { loadOrganisation, lockEngagement } from "./rows.js";
-import { toDomainEngagement } from "./to-domain-engagement.js";
+import { applyTransition, type Database, type EngagementRecord, engagementRecord, loadOrganisation, loadPolicy, lockEngagement, toDomainEngagement, type TransitionRecord, withTransaction, writeAudit } from "@adviser-hub/persistence";
 
 export interface DecideEngagementInput {
   readonly engagementId: string;

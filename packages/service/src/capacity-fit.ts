@@ -7,9 +7,7 @@ import {
   weekStartOf,
 } from "@adviser-hub/domain";
 import type { Transaction } from "kysely";
-import type { Database } from "../schema.js";
-import { freeWeeks, loadAdviserWeeks } from "./adviser-weeks.js";
-import { loadAdviser, loadAdvisers } from "./rows.js";
+import { type Database, freeWeeks, loadAdviser, loadAdvisers, loadAdviserWeeks } from "@adviser-hub/persistence";
 
 /** How far ahead a request looks for a week it could start in. */
 export const FIT_HORIZON_WEEKS = 26;

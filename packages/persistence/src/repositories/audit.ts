@@ -1,11 +1,16 @@
 import type { Transaction } from "kysely";
 import type { Database, JsonObject } from "../schema.js";
-import type { CommandActor } from "./actor.js";
+
+/** Who made a change: the audit row's region and actor. */
+export interface AuditActor {
+  readonly regionCode: string;
+  readonly userId: string;
+}
 
 /** Every write leaves one row: who, what, when, before and after, in the write's transaction. */
 export async function writeAudit(
   trx: Transaction<Database>,
-  actor: CommandActor,
+  actor: AuditActor,
   entry: {
     readonly action: string;
     readonly entity: string;

@@ -1,7 +1,7 @@
 import { type Clock, londonPilotPolicy } from "@adviser-hub/domain";
 import { type Kysely, sql } from "kysely";
-import type { Database } from "../schema.js";
-import type { CommandActor } from "./actor.js";
+import type { CommandActor } from "../actor.js";
+import type { Database } from "@adviser-hub/persistence";
 
 // A small London for command tests: the London policy, two boroughs, a few partners, two
 // advisers (one hosted) and accepted engagements on several strands. Not the seed: command

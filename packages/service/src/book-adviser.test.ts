@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { backends, createTestDatabase, type TestDatabase } from "../test-support/index.js";
+import { backends, createTestDatabase, type TestDatabase } from "@adviser-hub/persistence/testing";
 import { bookAdviser } from "./book-adviser.js";
-import { ENG_COUNCIL, ENG_LSCB, ENG_RAPID, REGION, admin, adviser, funder, insertFixture, rowCounts } from "./test-fixture.js";
+import { ENG_COUNCIL, ENG_LSCB, ENG_RAPID, REGION, admin, adviser, funder, insertFixture, rowCounts } from "./test-support/fixture.js";
 
 // Week of 2010-06-07: no bank holiday. adv-1 is 1.0 FTE with a 1-day host commitment and the
 // London rapid-response reserve of half a day: bookable 5 - 1 - 0.5 = 3.5 days = 7 units.
