@@ -31,3 +31,4 @@ export * from "./statement.js";
 export * from "./statements.js";
 export * from "./strand.js";
 export * from "./value-for-money.js";
+export * from "./roles/index.js";

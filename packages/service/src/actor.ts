@@ -1,9 +1,9 @@
-import type { Clock, ForbiddenError } from "@adviser-hub/domain";
+import { type Clock, type ForbiddenError, type Role, type UseCase, mayPerform, refusalOf } from "@adviser-hub/domain";
 
 /** Who is calling, as the gateway established it from the token. */
 export interface CommandActor {
-  readonly role: "REGION_ADMIN" | "ADVISER" | "AUTHORITY" | "FUNDER";
-  /** Every query a command runs is filtered by this region. */
+  readonly role: Role;
+  /** Every query a use case runs is filtered by this region. */
   readonly regionCode: string;
   /** GSS code of the caller's authority, for the AUTHORITY role. */
   readonly authority?: string;
@@ -16,6 +16,7 @@ export interface CommandOptions {
   readonly clock?: Clock;
 }
 
+/** The one clock: the service stamps writes with it unless the caller passes its own. */
 export const systemClock: Clock = { now: () => Date.now() };
 
 export function nowOf(options: CommandOptions | undefined): Date {
@@ -26,13 +27,9 @@ export function forbidden(message: string): ForbiddenError {
   return { code: "FORBIDDEN", message };
 }
 
-/** FORBIDDEN unless the actor has one of `roles`. */
-export function requireRole(
-  actor: CommandActor,
-  roles: readonly CommandActor["role"][],
-  what: string,
-): ForbiddenError | null {
+/** The role check of a use case, against the domain's table (USE_CASE_ROLES); null when allowed. */
+export function requireRole(actor: CommandActor, useCase: UseCase): ForbiddenError | null {
   if (!actor || typeof actor.userId !== "string" || actor.userId === "") return forbidden("no caller identified");
-  if (roles.includes(actor.role)) return null;
-  return forbidden(`a ${actor.role} may not ${what}`);
+  if (mayPerform(actor.role, useCase)) return null;
+  return forbidden(refusalOf(actor.role, useCase));
 }

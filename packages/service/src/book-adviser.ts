@@ -42,7 +42,7 @@ export async function bookAdviser(
   input: BookingInput,
   options?: CommandOptions,
 ): Promise<Result<BookedAdviser, DomainError>> {
-  const denied = requireRole(actor, ["REGION_ADMIN", "ADVISER"], "book advisers");
+  const denied = requireRole(actor, "bookAdviser");
   if (denied) return { ok: false, error: denied };
   const region = actor.regionCode;
   return withTransaction(db, async (trx): Promise<Result<BookedAdviser, DomainError>> => {

@@ -44,7 +44,7 @@ export async function correctDelivery(
   input: CorrectDeliveryInput,
   options?: CommandOptions,
 ): Promise<Result<CorrectedDelivery, DomainError>> {
-  const denied = requireRole(actor, ["REGION_ADMIN", "ADVISER"], "correct deliveries");
+  const denied = requireRole(actor, "correctDelivery");
   if (denied) return { ok: false, error: denied };
   const region = actor.regionCode;
   return withTransaction(db, async (trx): Promise<Result<CorrectedDelivery, DomainError>> => {

@@ -46,7 +46,7 @@ export async function decideEngagement(
   input: DecideEngagementInput,
   options?: CommandOptions,
 ): Promise<Result<DecidedEngagement, DomainError>> {
-  const denied = requireRole(actor, ["REGION_ADMIN", "AUTHORITY"], "decide engagements");
+  const denied = requireRole(actor, "decideEngagement");
   if (denied) return { ok: false, error: denied };
   if (actor.role === "AUTHORITY" && input?.to !== "WITHDRAWN")
     return { ok: false, error: forbidden("an authority may only withdraw its own requests") };

@@ -34,7 +34,7 @@ export async function issueStatement(
   input: IssueStatementInput,
   options?: CommandOptions,
 ): Promise<Result<IssuedStatement, DomainError>> {
-  const denied = requireRole(actor, ["REGION_ADMIN"], "issue statements");
+  const denied = requireRole(actor, "issueStatement");
   if (denied) return { ok: false, error: denied };
   const region = actor.regionCode;
   return withTransaction(db, async (trx): Promise<Result<IssuedStatement, DomainError>> => {

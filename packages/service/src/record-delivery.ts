@@ -31,7 +31,7 @@ export async function recordDelivery(
   input: DeliveryInput,
   options?: CommandOptions,
 ): Promise<Result<RecordedDelivery, DomainError>> {
-  const denied = requireRole(actor, ["REGION_ADMIN", "ADVISER"], "record deliveries");
+  const denied = requireRole(actor, "recordDelivery");
   if (denied) return { ok: false, error: denied };
   const region = actor.regionCode;
   return withTransaction(db, async (trx): Promise<Result<RecordedDelivery, DomainError>> => {

@@ -26,7 +26,7 @@ export async function recordOutcomeMeasurement(
   input: OutcomeMeasurementInput,
   options?: CommandOptions,
 ): Promise<Result<RecordedMeasurement, DomainError>> {
-  const denied = requireRole(actor, ["REGION_ADMIN", "ADVISER"], "record outcome measurements");
+  const denied = requireRole(actor, "recordOutcomeMeasurement");
   if (denied) return { ok: false, error: denied };
   const region = actor.regionCode;
   return withTransaction(db, async (trx): Promise<Result<RecordedMeasurement, DomainError>> => {

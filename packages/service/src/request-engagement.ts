@@ -33,7 +33,7 @@ export async function requestEngagement(
   input: RequestEngagementInput,
   options?: CommandOptions,
 ): Promise<Result<RequestedEngagement, DomainError>> {
-  const denied = requireRole(actor, ["REGION_ADMIN", "ADVISER", "AUTHORITY"], "request engagements");
+  const denied = requireRole(actor, "requestEngagement");
   if (denied) return { ok: false, error: denied };
   const region = actor.regionCode;
   return withTransaction(db, async (trx): Promise<Result<RequestedEngagement, DomainError>> => {

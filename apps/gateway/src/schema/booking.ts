@@ -70,7 +70,7 @@ builder.mutationField("bookAdviser", (t) =>
     type: BookAdviserPayload,
     description:
       "Books adviser days in a week (REGION_ADMIN, ADVISER). A confirmed booking on a capacity-held strand beyond bookable days fails with CapacityExceededError.",
-    ...mutationScopes(["REGION_ADMIN", "ADVISER"]),
+    ...mutationScopes("bookAdviser"),
     errors: { types: mutationErrors, union: { name: "BookAdviserResult", description: "The booking, or why it was refused." } },
     args: { input: t.arg({ type: BookAdviserInput, required: true, description: "The booking." }) },
     resolve: async (_root, { input }, context) => {

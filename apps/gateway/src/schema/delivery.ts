@@ -107,7 +107,7 @@ builder.mutationField("recordDelivery", (t) =>
   t.field({
     type: RecordDeliveryPayload,
     description: "Records days worked (REGION_ADMIN, ADVISER). The first delivery makes an accepted engagement ACTIVE.",
-    ...mutationScopes(["REGION_ADMIN", "ADVISER"]),
+    ...mutationScopes("recordDelivery"),
     errors: { types: mutationErrors, union: { name: "RecordDeliveryResult", description: "The delivery, or why it was refused." } },
     args: { input: t.arg({ type: RecordDeliveryInput, required: true, description: "The delivery." }) },
     resolve: async (_root, { input }, context) => {
@@ -159,7 +159,7 @@ builder.mutationField("correctDelivery", (t) =>
   t.field({
     type: CorrectDeliveryPayload,
     description: "Edits or removes a delivery (REGION_ADMIN, ADVISER); history and issued statements are kept.",
-    ...mutationScopes(["REGION_ADMIN", "ADVISER"]),
+    ...mutationScopes("correctDelivery"),
     errors: { types: mutationErrors, union: { name: "CorrectDeliveryResult", description: "The correction, or why it was refused." } },
     args: { input: t.arg({ type: CorrectDeliveryInput, required: true, description: "The correction." }) },
     resolve: async (_root, { input }, context) => {

@@ -221,7 +221,7 @@ builder.mutationField("requestEngagement", (t) =>
   t.field({
     type: RequestEngagementPayload,
     description: "Asks for a piece of work. Staff for any organisation of the region; an AUTHORITY for its own area's organisations.",
-    ...mutationScopes(["REGION_ADMIN", "ADVISER", "AUTHORITY"]),
+    ...mutationScopes("requestEngagement"),
     errors: { types: mutationErrors, union: { name: "RequestEngagementResult", description: "The request, or why it was refused." } },
     args: { input: t.arg({ type: RequestEngagementInput, required: true, description: "The request." }) },
     resolve: async (_root, { input }, context) => {
@@ -275,7 +275,7 @@ builder.mutationField("decideEngagement", (t) =>
     type: DecideEngagementPayload,
     description:
       "Accepts, waitlists, declines, completes or cancels an engagement (REGION_ADMIN); an AUTHORITY may withdraw its own area's waitlisted request. Accepting checks capacity.",
-    ...mutationScopes(["REGION_ADMIN", "AUTHORITY"]),
+    ...mutationScopes("decideEngagement"),
     errors: { types: mutationErrors, union: { name: "DecideEngagementResult", description: "The decision, or why it was refused." } },
     args: { input: t.arg({ type: DecideEngagementInput, required: true, description: "The decision." }) },
     resolve: async (_root, { input }, context) => {

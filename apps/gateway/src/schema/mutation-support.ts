@@ -1,4 +1,4 @@
-import type { DomainError, Result } from "@adviser-hub/domain";
+import { type DomainError, type Result, USE_CASE_ROLES, type UseCase } from "@adviser-hub/domain";
 import type { CommandActor } from "@adviser-hub/service";
 import type { Role } from "../auth/viewer.js";
 import type { GatewayContext } from "../context.js";
@@ -23,9 +23,13 @@ export function actorOf(context: GatewayContext): CommandActor {
   };
 }
 
-/** Scope check for a mutation field: the error becomes the ForbiddenError member of its union. */
-export const mutationScopes = (roles: readonly Role[]) => ({
-  authScopes: { anyRole: roles },
+/**
+ * Scope check for a mutation field, from the domain's table of who may perform the use case
+ * (the service checks the same table again): the error becomes the ForbiddenError member of
+ * its union.
+ */
+export const mutationScopes = (useCase: UseCase) => ({
+  authScopes: { anyRole: USE_CASE_ROLES[useCase] as readonly Role[] },
   unauthorizedError: (_parent: unknown, _args: unknown, context: GatewayContext) =>
     new ForbiddenError(context.viewer ? `A ${context.viewer.role} token may not do this` : "Sign in with a bearer token"),
 });

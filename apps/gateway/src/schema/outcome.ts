@@ -135,7 +135,7 @@ builder.mutationField("recordOutcomeMeasurement", (t) =>
   t.field({
     type: RecordOutcomeMeasurementPayload,
     description: "Records a measurement of an outcome indicator (REGION_ADMIN, ADVISER); one per indicator and date.",
-    ...mutationScopes(["REGION_ADMIN", "ADVISER"]),
+    ...mutationScopes("recordOutcomeMeasurement"),
     errors: {
       types: mutationErrors,
       union: { name: "RecordOutcomeMeasurementResult", description: "The measurement, or why it was refused." },

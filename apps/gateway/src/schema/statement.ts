@@ -160,7 +160,7 @@ builder.mutationField("issueStatement", (t) =>
   t.field({
     type: IssueStatementPayload,
     description: "Issues an organisation's statement for a billing period (REGION_ADMIN). Issuing twice returns the same statement.",
-    ...mutationScopes(["REGION_ADMIN"]),
+    ...mutationScopes("issueStatement"),
     errors: { types: mutationErrors, union: { name: "IssueStatementResult", description: "The statement, or why it was refused." } },
     args: { input: t.arg({ type: IssueStatementInput, required: true, description: "What to issue." }) },
     resolve: async (_root, { input }, context) => {
