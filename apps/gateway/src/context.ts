@@ -1,5 +1,5 @@
 import type { Clock } from "@adviser-hub/domain";
-import type { Database } from "@adviser-hub/persistence";
+import type { Database } from "@adviser-hub/service";
 import type { Kysely } from "kysely";
 import type { Viewer } from "./auth/viewer.js";
 import { createLoaders, type Loaders } from "./loaders/index.js";

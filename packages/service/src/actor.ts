@@ -33,3 +33,13 @@ export function requireRole(actor: CommandActor, useCase: UseCase): ForbiddenErr
   if (mayPerform(actor.role, useCase)) return null;
   return forbidden(refusalOf(actor.role, useCase));
 }
+
+/** Who is reading: a report or statement needs the role and, for an authority, its area. */
+export type Reader = Pick<CommandActor, "role" | "regionCode" | "authority">;
+
+/** The role check of a read use case; region membership (and a funder's right) is the caller's scope check. */
+export function requireReader(reader: Reader, useCase: UseCase, region: string): ForbiddenError | null {
+  if (!reader || reader.regionCode !== region) return forbidden("not allowed for this viewer");
+  if (mayPerform(reader.role, useCase)) return null;
+  return forbidden(refusalOf(reader.role, useCase));
+}

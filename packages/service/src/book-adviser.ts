@@ -1,8 +1,11 @@
 import {
   type BookingCheck,
   type BookingInput,
-  type DomainError,
+  type ForbiddenError,
+  type NotFoundError,
+  type RegionPolicy,
   type Result,
+  type ValidationError,
   type WeekCapacity,
   addDays,
   checkBooking,
@@ -11,8 +14,19 @@ import {
   validateBookingInput,
 } from "@adviser-hub/domain";
 import type { Kysely } from "kysely";
+import type { CapacityExceeded } from "./errors.js";
 import { type CommandActor, type CommandOptions, nowOf, requireRole } from "./actor.js";
-import { type BookingStatusCode, type Database, loadAdviser, loadAdviserWeeks, loadPolicy, lockAdviserWeek, withTransaction, writeAudit } from "@adviser-hub/persistence";
+import {
+  type BookingRow,
+  type BookingStatusCode,
+  type Database,
+  loadAdviser,
+  loadAdviserWeeks,
+  loadPolicy,
+  lockAdviserWeek,
+  withTransaction,
+  writeAudit,
+} from "@adviser-hub/persistence";
 
 export interface BookedAdviser {
   readonly booking: {
@@ -25,7 +39,14 @@ export interface BookedAdviser {
   };
   readonly check: BookingCheck;
   readonly capacity: WeekCapacity;
+  /** The row as written, for a caller that shows it without reading it again. */
+  readonly row: BookingRow;
+  /** The region's latest policy, as the use case read it: a caller shows days without a second read. */
+  readonly policy: RegionPolicy;
 }
+
+export type BookAdviserError = ValidationError | NotFoundError | ForbiddenError | CapacityExceeded;
+export type BookAdviserResult = Result<BookedAdviser, BookAdviserError>;
 
 /** Bookings may be planned on open engagements; confirmed ones only once accepted. */
 const CONFIRMABLE = new Set(["ACCEPTED", "ACTIVE"]);
@@ -41,11 +62,11 @@ export async function bookAdviser(
   actor: CommandActor,
   input: BookingInput,
   options?: CommandOptions,
-): Promise<Result<BookedAdviser, DomainError>> {
+): Promise<BookAdviserResult> {
   const denied = requireRole(actor, "bookAdviser");
   if (denied) return { ok: false, error: denied };
   const region = actor.regionCode;
-  return withTransaction(db, async (trx): Promise<Result<BookedAdviser, DomainError>> => {
+  return withTransaction(db, async (trx): Promise<BookAdviserResult> => {
     const policy = await loadPolicy(trx, region);
     if (!policy.ok) return policy;
     const valid = validateBookingInput(policy.value, input);
@@ -81,7 +102,11 @@ export async function bookAdviser(
       status: request.status,
       strand: engagement.strand,
     });
-    if (!check.ok) return check;
+    if (!check.ok)
+      return {
+        ok: false,
+        error: check.error.code === "CAPACITY_EXCEEDED" ? { ...check.error, unitsPerDay: policy.value.unitsPerDay } : check.error,
+      };
 
     const at = nowOf(options);
     const booking = {
@@ -92,7 +117,7 @@ export async function bookAdviser(
       units: request.units,
       status: request.status,
     };
-    await trx
+    const row = await trx
       .insertInto("bookings")
       .values({
         region_code: region,
@@ -105,7 +130,8 @@ export async function bookAdviser(
         created_at: at,
         updated_at: at,
       })
-      .execute();
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await writeAudit(trx, actor, {
       action: "bookAdviser",
       entity: "booking",
@@ -114,6 +140,6 @@ export async function bookAdviser(
       after: { ...booking, overbooked: check.value.overbooked },
       at,
     });
-    return { ok: true, value: { booking, check: check.value, capacity: week!.capacity } };
+    return { ok: true, value: { booking, check: check.value, capacity: week!.capacity, row, policy: policy.value } };
   });
 }

@@ -1,8 +1,11 @@
 import {
   type DaysInput,
-  type DomainError,
   type EpochMs,
+  type ForbiddenError,
+  type NotFoundError,
+  type RegionPolicy,
   type Result,
+  type ValidationError,
   formatDays,
   invalid,
   notFound,
@@ -11,7 +14,19 @@ import {
 } from "@adviser-hub/domain";
 import type { Kysely } from "kysely";
 import { type CommandActor, type CommandOptions, nowOf, requireRole } from "./actor.js";
-import { type Database, type DeliveryRecord, deliveryRecord, loadOrganisation, loadPolicy, lockEngagement, lockQuotaHolderYears, toDomainEngagement, withTransaction, writeAudit } from "@adviser-hub/persistence";
+import {
+  type Database,
+  type DeliveryRecord,
+  type DeliveryRow,
+  deliveryRecord,
+  loadOrganisation,
+  loadPolicy,
+  lockEngagement,
+  lockQuotaHolderYears,
+  toDomainEngagement,
+  withTransaction,
+  writeAudit,
+} from "@adviser-hub/persistence";
 
 export interface CorrectDeliveryInput {
   readonly deliveryId: string;
@@ -30,7 +45,14 @@ export interface CorrectDeliveryInput {
 export interface CorrectedDelivery {
   readonly before: DeliveryRecord;
   readonly delivery: DeliveryRecord;
+  /** The row as written, for a caller that shows it without reading it again. */
+  readonly row: DeliveryRow;
+  /** The region's latest policy, as the use case read it: a caller shows days without a second read. */
+  readonly policy: RegionPolicy;
 }
+
+export type CorrectDeliveryError = ValidationError | NotFoundError | ForbiddenError;
+export type CorrectDeliveryResult = Result<CorrectedDelivery, CorrectDeliveryError>;
 
 /**
  * Edits or removes a delivery. Nothing is deleted: an edit bumps the version and the audit log
@@ -43,11 +65,11 @@ export async function correctDelivery(
   actor: CommandActor,
   input: CorrectDeliveryInput,
   options?: CommandOptions,
-): Promise<Result<CorrectedDelivery, DomainError>> {
+): Promise<CorrectDeliveryResult> {
   const denied = requireRole(actor, "correctDelivery");
   if (denied) return { ok: false, error: denied };
   const region = actor.regionCode;
-  return withTransaction(db, async (trx): Promise<Result<CorrectedDelivery, DomainError>> => {
+  return withTransaction(db, async (trx): Promise<CorrectDeliveryResult> => {
     if (typeof input?.deliveryId !== "string" || input.deliveryId === "")
       return invalid("deliveryId", "is required");
     if (typeof input.reason !== "string" || input.reason.trim() === "")
@@ -139,6 +161,6 @@ export async function correctDelivery(
       after,
       at,
     });
-    return { ok: true, value: { before, delivery: after } };
+    return { ok: true, value: { before, delivery: after, row: updated, policy: policy.value } };
   });
 }

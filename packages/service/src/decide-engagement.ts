@@ -1,8 +1,12 @@
 import {
-  type DomainError,
   ENGAGEMENT_STATUSES,
   type EngagementStatus,
+  type ForbiddenError,
+  type InvalidTransitionError,
+  type NotFoundError,
+  type RegionPolicy,
   type Result,
+  type ValidationError,
   decideRequest,
   invalid,
   isPlainDate,
@@ -13,7 +17,19 @@ import {
 import type { Kysely } from "kysely";
 import { type CommandActor, type CommandOptions, forbidden, nowOf, requireRole } from "./actor.js";
 import { type CapacityFit, capacityFit } from "./capacity-fit.js";
-import { applyTransition, type Database, type EngagementRecord, engagementRecord, loadOrganisation, loadPolicy, lockEngagement, toDomainEngagement, type TransitionRecord, withTransaction, writeAudit } from "@adviser-hub/persistence";
+import {
+  type Database,
+  type EngagementRecord,
+  type EngagementWithArea,
+  type TransitionRecord,
+  applyTransition,
+  engagementRecord,
+  loadPolicy,
+  lockEngagement,
+  toDomainEngagement,
+  withTransaction,
+  writeAudit,
+} from "@adviser-hub/persistence";
 
 export interface DecideEngagementInput {
   readonly engagementId: string;
@@ -31,7 +47,14 @@ export interface DecidedEngagement {
   readonly transition: TransitionRecord;
   /** Set when accepting checked capacity; an acceptance that does not fit is waitlisted. */
   readonly fit: CapacityFit | null;
+  /** The row as written, with its organisation's area, for a caller that shows it without reading it again. */
+  readonly row: EngagementWithArea;
+  /** The region's latest policy, as the use case read it: a caller shows days without a second read. */
+  readonly policy: RegionPolicy;
 }
+
+export type DecideEngagementError = ValidationError | NotFoundError | ForbiddenError | InvalidTransitionError;
+export type DecideEngagementResult = Result<DecidedEngagement, DecideEngagementError>;
 
 const DECIDABLE: readonly EngagementStatus[] = ENGAGEMENT_STATUSES.filter((s) => s !== "ACTIVE" && s !== "REQUESTED");
 
@@ -45,13 +68,13 @@ export async function decideEngagement(
   actor: CommandActor,
   input: DecideEngagementInput,
   options?: CommandOptions,
-): Promise<Result<DecidedEngagement, DomainError>> {
+): Promise<DecideEngagementResult> {
   const denied = requireRole(actor, "decideEngagement");
   if (denied) return { ok: false, error: denied };
   if (actor.role === "AUTHORITY" && input?.to !== "WITHDRAWN")
     return { ok: false, error: forbidden("an authority may only withdraw its own requests") };
   const region = actor.regionCode;
-  return withTransaction(db, async (trx): Promise<Result<DecidedEngagement, DomainError>> => {
+  return withTransaction(db, async (trx): Promise<DecideEngagementResult> => {
     if (typeof input?.engagementId !== "string" || input.engagementId === "")
       return invalid("engagementId", "is required");
     if (!(DECIDABLE as readonly string[]).includes(input.to))
@@ -67,11 +90,8 @@ export async function decideEngagement(
     if (!policy.ok) return policy;
     const row = await lockEngagement(trx, region, input.engagementId);
     if (!row) return { ok: false, error: notFound("engagement", input.engagementId, "engagementId") };
-    if (actor.role === "AUTHORITY") {
-      const organisation = await loadOrganisation(trx, region, row.organisation_id);
-      if (!actor.authority || organisation?.homeAuthorityId !== actor.authority)
-        return { ok: false, error: forbidden("an authority may only withdraw its own area's requests") };
-    }
+    if (actor.role === "AUTHORITY" && (!actor.authority || row.home_authority_id !== actor.authority))
+      return { ok: false, error: forbidden("an authority may only withdraw its own area's requests") };
     if (input.expectedVersion !== undefined && input.expectedVersion !== row.version)
       return invalid("expectedVersion", `the engagement changed since it was read (now version ${row.version})`);
 
@@ -121,6 +141,6 @@ export async function decideEngagement(
       after: engagement,
       at,
     });
-    return { ok: true, value: { engagement, transition: applied.record, fit } };
+    return { ok: true, value: { engagement, transition: applied.record, fit, row: { ...applied.row, home_authority_id: row.home_authority_id }, policy: policy.value } };
   });
 }

@@ -1,6 +1,9 @@
 import {
-  type DomainError,
+  type ForbiddenError,
+  type NotFoundError,
+  type RegionPolicy,
   type Result,
+  type ValidationError,
   type Statement,
   invalid,
   notFound,
@@ -20,7 +23,12 @@ export interface IssuedStatement {
   readonly statement: Statement;
   /** True when the statement had already been issued and this call returned it unchanged. */
   readonly alreadyIssued: boolean;
+  /** The region's latest policy, as the use case read it: a caller shows days without a second read. */
+  readonly policy: RegionPolicy;
 }
+
+export type IssueStatementError = ValidationError | NotFoundError | ForbiddenError;
+export type IssueStatementResult = Result<IssuedStatement, IssueStatementError>;
 
 /**
  * Issues an organisation's statement for a billing period (rule 6): charge lines computed by the
@@ -33,11 +41,11 @@ export async function issueStatement(
   actor: CommandActor,
   input: IssueStatementInput,
   options?: CommandOptions,
-): Promise<Result<IssuedStatement, DomainError>> {
+): Promise<IssueStatementResult> {
   const denied = requireRole(actor, "issueStatement");
   if (denied) return { ok: false, error: denied };
   const region = actor.regionCode;
-  return withTransaction(db, async (trx): Promise<Result<IssuedStatement, DomainError>> => {
+  return withTransaction(db, async (trx): Promise<IssueStatementResult> => {
     if (typeof input?.organisationId !== "string" || input.organisationId === "")
       return invalid("organisationId", "is required");
     const policy = await loadPolicy(trx, region);
@@ -61,7 +69,7 @@ export async function issueStatement(
       const issued = await issuedStatements(trx, policy.value, region, organisation.id);
       const statement = issued.find((s) => s.id === existing.id);
       if (!statement) throw new Error(`statement ${existing.id} vanished under its lock`);
-      return { ok: true, value: { statement, alreadyIssued: true } };
+      return { ok: true, value: { statement, alreadyIssued: true, policy: policy.value } };
     }
 
     const at = nowOf(options);
@@ -90,6 +98,6 @@ export async function issueStatement(
       },
       at,
     });
-    return { ok: true, value: { statement, alreadyIssued: false } };
+    return { ok: true, value: { statement, alreadyIssued: false, policy: policy.value } };
   });
 }

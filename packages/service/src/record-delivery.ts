@@ -1,7 +1,10 @@
 import {
   type DeliveryInput,
-  type DomainError,
+  type ForbiddenError,
+  type NotFoundError,
+  type RegionPolicy,
   type Result,
+  type ValidationError,
   checkHostSupport,
   invalid,
   notFound,
@@ -11,14 +14,39 @@ import {
 } from "@adviser-hub/domain";
 import type { Kysely } from "kysely";
 import { type CommandActor, type CommandOptions, nowOf, requireRole } from "./actor.js";
-import { allocateHolderYear, applyTransition, type Database, type DeliveryAllocation, type DeliveryRecord, deliveryRecord, loadAdviser, loadArrangements, loadOrganisation, loadPolicy, lockEngagement, lockQuotaHolderYear, toDomainEngagement, type TransitionRecord, withTransaction, writeAudit } from "@adviser-hub/persistence";
+import {
+  type Database,
+  type DeliveryAllocation,
+  type DeliveryRecord,
+  type DeliveryRow,
+  type TransitionRecord,
+  allocateHolderYear,
+  applyTransition,
+  deliveryRecord,
+  loadAdviser,
+  loadArrangements,
+  loadOrganisation,
+  loadPolicy,
+  lockEngagement,
+  lockQuotaHolderYear,
+  toDomainEngagement,
+  withTransaction,
+  writeAudit,
+} from "@adviser-hub/persistence";
 
 export interface RecordedDelivery {
   readonly delivery: DeliveryRecord;
+  /** The row as written, for a caller that shows it without reading it again. */
+  readonly row: DeliveryRow;
+  /** The region's latest policy, as the use case read it: a caller shows days without a second read. */
+  readonly policy: RegionPolicy;
   readonly allocation: DeliveryAllocation;
   /** ACCEPTED -> ACTIVE, when this was the engagement's first delivery. */
   readonly transition: TransitionRecord | null;
 }
+
+export type RecordDeliveryError = ValidationError | NotFoundError | ForbiddenError;
+export type RecordDeliveryResult = Result<RecordedDelivery, RecordDeliveryError>;
 
 /**
  * Records days worked. The quota holder's year is locked before the delivery takes its
@@ -30,11 +58,11 @@ export async function recordDelivery(
   actor: CommandActor,
   input: DeliveryInput,
   options?: CommandOptions,
-): Promise<Result<RecordedDelivery, DomainError>> {
+): Promise<RecordDeliveryResult> {
   const denied = requireRole(actor, "recordDelivery");
   if (denied) return { ok: false, error: denied };
   const region = actor.regionCode;
-  return withTransaction(db, async (trx): Promise<Result<RecordedDelivery, DomainError>> => {
+  return withTransaction(db, async (trx): Promise<RecordDeliveryResult> => {
     const policy = await loadPolicy(trx, region);
     if (!policy.ok) return policy;
     const engagementId = typeof input?.engagementId === "string" ? input.engagementId : "";
@@ -86,7 +114,8 @@ export async function recordDelivery(
     let transition: TransitionRecord | null = null;
     if (row.status === "ACCEPTED") {
       const moved = transitionEngagement("ACCEPTED", "ACTIVE", { by: actor.userId, at: at.getTime() });
-      if (!moved.ok) return moved;
+      // The lifecycle always allows ACCEPTED -> ACTIVE: a refusal here is a bug, not a caller's error.
+      if (!moved.ok) throw new Error(`the lifecycle refused a first delivery: ${moved.error.message}`);
       transition = (await applyTransition(trx, row, moved.value, "first delivery recorded")).record;
     }
 
@@ -103,6 +132,6 @@ export async function recordDelivery(
       after: { ...record, allocation },
       at,
     });
-    return { ok: true, value: { delivery: record, allocation, transition } };
+    return { ok: true, value: { delivery: record, row: inserted, policy: policy.value, allocation, transition } };
   });
 }

@@ -1,4 +1,12 @@
-import { type DomainError, type Result, invalid, isPlainDate, notFound } from "@adviser-hub/domain";
+import {
+  type ForbiddenError,
+  type NotFoundError,
+  type Result,
+  type ValidationError,
+  invalid,
+  isPlainDate,
+  notFound,
+} from "@adviser-hub/domain";
 import type { Kysely } from "kysely";
 import { type CommandActor, type CommandOptions, nowOf, requireRole } from "./actor.js";
 import { type Database, withTransaction, writeAudit } from "@adviser-hub/persistence";
@@ -19,17 +27,20 @@ export interface RecordedMeasurement {
   readonly note: string | null;
 }
 
+export type RecordOutcomeMeasurementError = ValidationError | NotFoundError | ForbiddenError;
+export type RecordOutcomeMeasurementResult = Result<RecordedMeasurement, RecordOutcomeMeasurementError>;
+
 /** Adds a measurement to an outcome indicator (rule 11): one per indicator and date. */
 export async function recordOutcomeMeasurement(
   db: Kysely<Database>,
   actor: CommandActor,
   input: OutcomeMeasurementInput,
   options?: CommandOptions,
-): Promise<Result<RecordedMeasurement, DomainError>> {
+): Promise<RecordOutcomeMeasurementResult> {
   const denied = requireRole(actor, "recordOutcomeMeasurement");
   if (denied) return { ok: false, error: denied };
   const region = actor.regionCode;
-  return withTransaction(db, async (trx): Promise<Result<RecordedMeasurement, DomainError>> => {
+  return withTransaction(db, async (trx): Promise<RecordOutcomeMeasurementResult> => {
     if (typeof input?.outcomeId !== "string" || input.outcomeId === "") return invalid("outcomeId", "is required");
     if (!isPlainDate(input.measuredOn)) return invalid("measuredOn", "must be a date YYYY-MM-DD");
     if (typeof input.value !== "number" || !Number.isSafeInteger(input.value))

@@ -1,7 +1,10 @@
 import {
-  type DomainError,
   type EngagementInput,
+  type ForbiddenError,
+  type NotFoundError,
+  type RegionPolicy,
   type Result,
+  type ValidationError,
   decideRequest,
   invalid,
   notFound,
@@ -10,7 +13,19 @@ import {
 import type { Kysely } from "kysely";
 import { type CommandActor, type CommandOptions, forbidden, nowOf, requireRole } from "./actor.js";
 import { type CapacityFit, capacityFit } from "./capacity-fit.js";
-import { applyTransition, type Database, type EngagementRecord, engagementRecord, loadAdviser, loadOrganisation, loadPolicy, type TransitionRecord, withTransaction, writeAudit } from "@adviser-hub/persistence";
+import {
+  type Database,
+  type EngagementRecord,
+  type EngagementWithArea,
+  type TransitionRecord,
+  applyTransition,
+  engagementRecord,
+  loadAdviser,
+  loadOrganisation,
+  loadPolicy,
+  withTransaction,
+  writeAudit,
+} from "@adviser-hub/persistence";
 
 export interface RequestEngagementInput extends EngagementInput {
   readonly title: string;
@@ -20,7 +35,14 @@ export interface RequestedEngagement {
   readonly engagement: EngagementRecord;
   readonly transitions: readonly TransitionRecord[];
   readonly fit: CapacityFit;
+  /** The row as written, with its organisation's area, for a caller that shows it without reading it again. */
+  readonly row: EngagementWithArea;
+  /** The region's latest policy, as the use case read it: a caller shows days without a second read. */
+  readonly policy: RegionPolicy;
 }
+
+export type RequestEngagementError = ValidationError | NotFoundError | ForbiddenError;
+export type RequestEngagementResult = Result<RequestedEngagement, RequestEngagementError>;
 
 /**
  * Asks for a piece of work. It is stored as REQUESTED for the region to decide; when it does not
@@ -32,11 +54,11 @@ export async function requestEngagement(
   actor: CommandActor,
   input: RequestEngagementInput,
   options?: CommandOptions,
-): Promise<Result<RequestedEngagement, DomainError>> {
+): Promise<RequestEngagementResult> {
   const denied = requireRole(actor, "requestEngagement");
   if (denied) return { ok: false, error: denied };
   const region = actor.regionCode;
-  return withTransaction(db, async (trx): Promise<Result<RequestedEngagement, DomainError>> => {
+  return withTransaction(db, async (trx): Promise<RequestEngagementResult> => {
     const policy = await loadPolicy(trx, region);
     if (!policy.ok) return policy;
     if (typeof input?.title !== "string" || input.title.trim() === "") return invalid("title", "must not be empty");
@@ -93,7 +115,8 @@ export async function requestEngagement(
     let row = inserted;
     if (!fit.fits) {
       const decided = decideRequest("REQUESTED", fit, { by: actor.userId, at: at.getTime() });
-      if (!decided.ok) return decided;
+      // A new request may always be waitlisted: a refusal here is a bug, not a caller's error.
+      if (!decided.ok) throw new Error(`the lifecycle refused to waitlist a new request: ${decided.error.message}`);
       const applied = await applyTransition(trx, row, decided.value, "does not fit capacity");
       row = applied.row;
       transitions.push(applied.record);
@@ -107,6 +130,6 @@ export async function requestEngagement(
       after: { ...engagement, fit },
       at,
     });
-    return { ok: true, value: { engagement, transitions, fit } };
+    return { ok: true, value: { engagement, transitions, fit, row: { ...row, home_authority_id: organisation.homeAuthorityId }, policy: policy.value } };
   });
 }

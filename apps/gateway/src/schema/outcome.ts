@@ -1,13 +1,18 @@
-import { type OutcomeRowWithMeasurements, outcomesByIds, outcomesOfEngagements } from "@adviser-hub/persistence";
-import { type RecordedMeasurement, recordOutcomeMeasurement } from "@adviser-hub/service";
+import {
+  type OutcomeRowWithMeasurements,
+  outcomesByIds,
+  outcomesOfEngagements,
+  type RecordedMeasurement,
+  recordOutcomeMeasurement,
+} from "@adviser-hub/service";
 import { isStaff } from "../auth/viewer.js";
 import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";
 import { regionalKey } from "../global-id.js";
 import { loadRegional } from "../loaders/regional.js";
 import { Engagement } from "./engagement.js";
-import { mutationErrors } from "./errors.js";
-import { actorOf, mutationScopes, rowId, unwrap } from "./mutation-support.js";
+import { baseMutationErrors } from "./errors.js";
+import { actorOf, mutationScopes, orThrow, rowId } from "./mutation-support.js";
 import { isRegionStaff } from "./scopes.js";
 
 /** Compares two exact decimal strings (numeric values as PostgreSQL prints them). */
@@ -137,14 +142,13 @@ builder.mutationField("recordOutcomeMeasurement", (t) =>
     description: "Records a measurement of an outcome indicator (REGION_ADMIN, ADVISER); one per indicator and date.",
     ...mutationScopes("recordOutcomeMeasurement"),
     errors: {
-      types: mutationErrors,
+      types: [...baseMutationErrors],
       union: { name: "RecordOutcomeMeasurementResult", description: "The measurement, or why it was refused." },
     },
     args: { input: t.arg({ type: RecordOutcomeMeasurementInput, required: true, description: "The measurement." }) },
     resolve: async (_root, { input }, context) => {
-      const measurement = await unwrap(
-        context,
-        recordOutcomeMeasurement(context.db, actorOf(context), {
+      const measurement = orThrow(
+        await recordOutcomeMeasurement(context.db, actorOf(context), {
           outcomeId: rowId(context, String(input.outcomeId), "Outcome", "outcomeId"),
           measuredOn: input.measuredOn,
           value: input.value,

@@ -3,11 +3,11 @@ import { ROLES } from "./roles.js";
 import { mayPerform, refusalOf, USE_CASE_ROLES } from "./use-case-roles.js";
 
 describe("use case roles", () => {
-  it("lets a funder perform no write and an admin every one", () => {
-    for (const useCase of Object.keys(USE_CASE_ROLES) as (keyof typeof USE_CASE_ROLES)[]) {
-      expect(mayPerform("FUNDER", useCase)).toBe(false);
+  it("lets a funder perform no write and an admin every use case", () => {
+    const writes = ["requestEngagement", "decideEngagement", "bookAdviser", "recordDelivery", "correctDelivery", "issueStatement", "recordOutcomeMeasurement"] as const;
+    for (const useCase of writes) expect(mayPerform("FUNDER", useCase)).toBe(false);
+    for (const useCase of Object.keys(USE_CASE_ROLES) as (keyof typeof USE_CASE_ROLES)[])
       expect(mayPerform("REGION_ADMIN", useCase)).toBe(true);
-    }
   });
 
   it("keeps the matrix of docs/API.md", () => {
@@ -23,10 +23,24 @@ describe("use case roles", () => {
         "correctDelivery",
         "issueStatement",
         "recordOutcomeMeasurement",
+        "fundingReport",
+        "quotaStatement",
+        "capacityForecast",
+        "benchmark",
       ],
-      ADVISER: ["requestEngagement", "bookAdviser", "recordDelivery", "correctDelivery", "recordOutcomeMeasurement"],
-      AUTHORITY: ["requestEngagement", "decideEngagement"],
-      FUNDER: [],
+      ADVISER: [
+        "requestEngagement",
+        "bookAdviser",
+        "recordDelivery",
+        "correctDelivery",
+        "recordOutcomeMeasurement",
+        "fundingReport",
+        "quotaStatement",
+        "capacityForecast",
+        "benchmark",
+      ],
+      AUTHORITY: ["requestEngagement", "decideEngagement", "fundingReport", "quotaStatement", "capacityForecast", "benchmark"],
+      FUNDER: ["fundingReport", "capacityForecast", "benchmark"],
     });
   });
 

@@ -1,9 +1,10 @@
 import type { Role } from "./roles.js";
 
 /**
- * Who may perform each write use case: the one table of it. The service checks it before any
- * read; the gateway derives its mutation scopes from it. Finer limits that need data (an
- * authority only for its own area, and only to withdraw) are checked by the use case itself.
+ * Who may perform each use case: the one table of it. The service checks it before any read;
+ * the gateway derives its scopes from it. Finer limits that need data (an authority only for
+ * its own area, and only to withdraw; a funder only for a region it funds) are checked by the
+ * use case or the gateway's region scope, never by a second table.
  */
 export const USE_CASE_ROLES = {
   requestEngagement: ["REGION_ADMIN", "ADVISER", "AUTHORITY"],
@@ -13,6 +14,10 @@ export const USE_CASE_ROLES = {
   correctDelivery: ["REGION_ADMIN", "ADVISER"],
   issueStatement: ["REGION_ADMIN"],
   recordOutcomeMeasurement: ["REGION_ADMIN", "ADVISER"],
+  fundingReport: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER"],
+  quotaStatement: ["REGION_ADMIN", "ADVISER", "AUTHORITY"],
+  capacityForecast: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER"],
+  benchmark: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type UseCase = keyof typeof USE_CASE_ROLES;
@@ -26,6 +31,10 @@ const WHAT: Record<UseCase, string> = {
   correctDelivery: "correct deliveries",
   issueStatement: "issue statements",
   recordOutcomeMeasurement: "record outcome measurements",
+  fundingReport: "read funding reports",
+  quotaStatement: "read quota statements",
+  capacityForecast: "read capacity forecasts",
+  benchmark: "read benchmarks",
 };
 
 export function mayPerform(role: Role, useCase: UseCase): boolean {

@@ -4,17 +4,29 @@ import type { AdviserRow, Database, EngagementRow } from "../schema.js";
 
 // Reads the rows commands need, always filtered by region, and maps them to the domain's shapes.
 
-/** The engagement row, locked FOR UPDATE so its status changes one writer at a time. */
+/**
+ * The engagement row, locked FOR UPDATE so its status changes one writer at a time, with its
+ * organisation's home authority (read, not locked) so a caller can check an authority's area
+ * and show the engagement without a second read.
+ */
 export async function lockEngagement(
   trx: Transaction<Database>,
   region: string,
   engagementId: string,
-): Promise<EngagementRow | undefined> {
+): Promise<(EngagementRow & { readonly home_authority_id: string | null }) | undefined> {
   return trx
-    .selectFrom("engagements")
-    .selectAll()
-    .where("region_code", "=", region)
-    .where("id", "=", engagementId)
+    .selectFrom("engagements as e")
+    .selectAll("e")
+    .select((eb) =>
+      eb
+        .selectFrom("organisations as o")
+        .select("o.home_authority_id")
+        .whereRef("o.region_code", "=", "e.region_code")
+        .whereRef("o.id", "=", "e.organisation_id")
+        .as("home_authority_id"),
+    )
+    .where("e.region_code", "=", region)
+    .where("e.id", "=", engagementId)
     .forUpdate()
     .executeTakeFirst();
 }

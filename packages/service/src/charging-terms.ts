@@ -1,7 +1,7 @@
-import { defaultDayRatePence, type RegionPolicy, STRANDS } from "@adviser-hub/domain";
+import { type RegionPolicy, STRANDS, defaultDayRatePence } from "@adviser-hub/domain";
 import type { ChargingTerms } from "@adviser-hub/persistence";
 
-/** The policy's pricing of one financial year, in the shape the SQL charge query takes. */
+/** The policy's pricing of one financial year, in the shape the report's SQL takes. */
 export function chargingTerms(policy: RegionPolicy, year: number): ChargingTerms {
   const allowance = policy.freeDaysPerYear;
   const allowanceByHolder: Record<string, number> = {};
