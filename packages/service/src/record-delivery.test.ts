@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { londonPilotPolicy } from "@adviser-hub/domain";
 import { backends, createTestDatabase, type TestDatabase } from "@adviser-hub/persistence/testing";
 import { recordDelivery } from "./record-delivery.js";
 import {
@@ -124,24 +125,30 @@ describe.each(backends())("recordDelivery on %s", (backend) => {
       [{ engagementId: "eng-nope", adviserId: "adv-1", date: "2010-05-03", days: "1" }, "NOT_FOUND", "engagementId"],
       [{ engagementId: ENG_COUNCIL, adviserId: "adv-9", date: "2010-05-03", days: "1" }, "NOT_FOUND", "adviserId"],
       // Host support only in the area of an authority hosting the delivering adviser.
-      [{ engagementId: ENG_HOST, adviserId: "adv-2", date: "2010-05-03", days: "1" }, "VALIDATION", ""],
+      [{ engagementId: ENG_HOST, adviserId: "adv-2", date: "2010-05-03", days: "1" }, "VALIDATION", "organisationId"],
     ];
     for (const [input, code, field] of cases) {
       const result = await recordDelivery(test.db, admin, input as never);
       expect(result.ok, JSON.stringify(input)).toBe(false);
       if (result.ok) continue;
       expect(result.error.code, JSON.stringify(input)).toBe(code);
-      if (field) expect((result.error as { field: string }).field, JSON.stringify(input)).toBe(field);
-      else expect((result.error as { field: string }).field.length).toBeGreaterThan(0);
+      expect((result.error as { field: string }).field, JSON.stringify(input)).toBe(field);
     }
     const forbidden = await recordDelivery(test.db, funder, { engagementId: ENG_COUNCIL, adviserId: "adv-1", date: "2010-05-03", days: "1" });
     expect(forbidden.ok || forbidden.error.code).toBe("FORBIDDEN");
+    // Another region with a policy of its own: the engagement is looked up in the caller's
+    // region only, so London's engagement is not found there.
+    await test.db.insertInto("regions").values({ region_code: "elsewhere", name: "Elsewhere" }).execute();
+    await test.db
+      .insertInto("region_policies")
+      .values({ region_code: "elsewhere", from_year: 2010, policy: JSON.stringify(londonPilotPolicy) })
+      .execute();
     const otherRegion = await recordDelivery(
       test.db,
       { ...admin, regionCode: "elsewhere" },
       { engagementId: ENG_COUNCIL, adviserId: "adv-1", date: "2010-05-03", days: "1" },
     );
-    expect(otherRegion.ok).toBe(false);
+    expect(otherRegion.ok || otherRegion.error).toMatchObject({ code: "NOT_FOUND", entity: "Engagement", field: "engagementId" });
     expect(await rowCounts(test.db)).toEqual(before);
   });
 });
