@@ -1,7 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { assessOutcome } from "@adviser-hub/domain";
+import { outcomeRowToIndicator } from "@adviser-hub/persistence";
 import { backends, createTestDatabase, type TestDatabase } from "@adviser-hub/persistence/testing";
+import fc from "fast-check";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { recordOutcomeMeasurement } from "./record-outcome-measurement.js";
-import { OUTCOME, adviser, funder, insertFixture, rowCounts } from "./test-support/fixture.js";
+import { OUTCOME, REGION, adviser, funder, insertFixture, rowCounts } from "./test-support/fixture.js";
 
 describe.each(backends())("recordOutcomeMeasurement on %s", (backend) => {
   let test: TestDatabase;
@@ -21,6 +24,38 @@ describe.each(backends())("recordOutcomeMeasurement on %s", (backend) => {
     expect(rows).toEqual([{ measured_on: "2010-12-31", value: 53 }]);
     const audit = await test.db.selectFrom("audit_log").select(["action", "entity_id"]).execute();
     expect(audit).toEqual([{ action: "recordOutcomeMeasurement", entity_id: OUTCOME }]);
+  });
+
+  it("stores the domain's assessment of each measurement against the baseline (56 weeks, lower is better)", async () => {
+    const cases: [string, number, string][] = [
+      ["2010-09-30", 53, "IMPROVED"],
+      ["2010-10-31", 56, "UNCHANGED"],
+      ["2010-11-30", 60, "WORSENED"],
+    ];
+    for (const [measuredOn, value, assessment] of cases) {
+      const result = await recordOutcomeMeasurement(test.db, adviser, { outcomeId: OUTCOME, measuredOn, value });
+      expect(result.ok && result.value.assessment).toBe(assessment);
+    }
+    const rows = await test.db.selectFrom("outcome_measurements").select(["measured_on", "assessment"]).orderBy("measured_on").execute();
+    expect(rows.map((r) => [r.measured_on, r.assessment])).toEqual(cases.map(([on, , assessment]) => [on, assessment]));
+  });
+
+  it("stores what assessOutcome decides for any value", async () => {
+    const outcome = await test.db.selectFrom("outcomes").selectAll().where("id", "=", OUTCOME).executeTakeFirstOrThrow();
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 28 }), async (value, day) => {
+        const measuredOn = `2011-01-${String(day).padStart(2, "0")}`;
+        await test.db.deleteFrom("outcome_measurements").execute();
+        const result = await recordOutcomeMeasurement(test.db, adviser, { outcomeId: OUTCOME, measuredOn, value });
+        const expected = assessOutcome(outcomeRowToIndicator(outcome), [
+          { regionCode: REGION, id: "m", indicatorId: OUTCOME, measuredOn, value, recordedAt: 0, notes: null },
+        ]).assessment;
+        const stored = await test.db.selectFrom("outcome_measurements").select("assessment").executeTakeFirstOrThrow();
+        expect(result.ok && result.value.assessment).toBe(expected);
+        expect(stored.assessment).toBe(expected);
+      }),
+      { numRuns: 15 },
+    );
   });
 
   it("refuses bad input with a typed error naming the field, writing nothing", async () => {

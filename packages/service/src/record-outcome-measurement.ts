@@ -1,15 +1,17 @@
 import {
   type ForbiddenError,
+  type OutcomeAssessment,
   type NotFoundError,
   type Result,
   type ValidationError,
+  assessOutcome,
   invalid,
   isPlainDate,
   notFound,
 } from "@adviser-hub/domain";
 import type { Kysely } from "kysely";
 import { type CommandActor, type CommandOptions, nowOf, requireRole } from "./actor.js";
-import { type Database, withTransaction, writeAudit } from "@adviser-hub/persistence";
+import { type Database, outcomeRowToIndicator, withTransaction, writeAudit } from "@adviser-hub/persistence";
 
 export interface OutcomeMeasurementInput {
   readonly outcomeId: string;
@@ -25,6 +27,8 @@ export interface RecordedMeasurement {
   readonly measuredOn: string;
   readonly value: number;
   readonly note: string | null;
+  /** Rule 11 as of this measurement: decided by the domain here, stored with it. */
+  readonly assessment: OutcomeAssessment;
 }
 
 export type RecordOutcomeMeasurementError = ValidationError | NotFoundError | ForbiddenError;
@@ -50,7 +54,7 @@ export async function recordOutcomeMeasurement(
     const measuredOn = input.measuredOn;
     const outcome = await trx
       .selectFrom("outcomes")
-      .select(["id", "engagement_id", "baseline_on"])
+      .selectAll()
       .where("region_code", "=", region)
       .where("id", "=", input.outcomeId)
       .forUpdate()
@@ -67,12 +71,28 @@ export async function recordOutcomeMeasurement(
       .executeTakeFirst();
     if (clash) return invalid("measuredOn", "this indicator already has a measurement on that date");
 
+    const at = nowOf(options);
+    const note = input.note ?? null;
+    const assessed = assessOutcome(outcomeRowToIndicator(outcome), [
+      {
+        regionCode: region,
+        id: `${outcome.id}/${measuredOn}`,
+        indicatorId: outcome.id,
+        measuredOn,
+        value: input.value,
+        recordedAt: at.getTime(),
+        notes: note,
+      },
+    ]);
+    // One measurement of its own indicator is always assessed: null would be a bug.
+    if (assessed.assessment === null) throw new Error(`outcome ${outcome.id} assessed no measurement`);
     const measurement: RecordedMeasurement = {
       outcomeId: outcome.id,
       engagementId: outcome.engagement_id,
       measuredOn,
       value: input.value,
-      note: input.note ?? null,
+      note,
+      assessment: assessed.assessment,
     };
     await trx
       .insertInto("outcome_measurements")
@@ -82,6 +102,7 @@ export async function recordOutcomeMeasurement(
         measured_on: measuredOn,
         value: measurement.value,
         note: measurement.note,
+        assessment: measurement.assessment,
       })
       .execute();
     await writeAudit(trx, actor, {
@@ -90,7 +111,7 @@ export async function recordOutcomeMeasurement(
       entityId: outcome.id,
       before: null,
       after: measurement,
-      at: nowOf(options),
+      at,
     });
     return { ok: true, value: measurement };
   });

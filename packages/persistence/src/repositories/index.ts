@@ -6,3 +6,4 @@ export { lockAdviserWeek, lockQuotaHolderYear, lockQuotaHolderYears, lockStateme
 export { type LoadedPolicy, loadPolicy } from "./region-policy.js";
 export { loadAdviser, loadAdvisers, loadArrangements, loadLeave, loadOrganisation, lockEngagement } from "./rows.js";
 export { toDomainEngagement } from "./to-domain-engagement.js";
+export { outcomeRowToIndicator } from "./outcome-row.js";
