@@ -23,7 +23,7 @@ import {
   loadPolicy,
   lockEngagement,
   lockQuotaHolderYears,
-  toDomainEngagement,
+  engagementRowToEngagement,
   withTransaction,
   writeAudit,
 } from "@adviser-hub/persistence";
@@ -104,7 +104,7 @@ export async function correctDelivery(
       return invalid("expectedVersion", `the delivery changed since it was read (now version ${row.version})`);
 
     // A correction may land on a closed engagement: check date and days as for an open one.
-    const openEngagement = { ...toDomainEngagement(engagement), status: "ACTIVE" as const };
+    const openEngagement = { ...engagementRowToEngagement(engagement), status: "ACTIVE" as const };
     const valid = validateDeliveryInput(
       policy.value,
       {

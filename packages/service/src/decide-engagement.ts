@@ -23,10 +23,9 @@ import {
   type EngagementWithArea,
   type TransitionRecord,
   applyTransition,
-  engagementRecord,
+  engagementRowToEngagement,
   loadPolicy,
   lockEngagement,
-  toDomainEngagement,
   withTransaction,
   writeAudit,
 } from "@adviser-hub/persistence";
@@ -100,7 +99,7 @@ export async function decideEngagement(
     let fit: CapacityFit | null = null;
     let decided: ReturnType<typeof transitionEngagement>;
     if (input.to === "ACCEPTED" && (row.status === "REQUESTED" || row.status === "WAITLISTED")) {
-      const engagement = toDomainEngagement(row);
+      const engagement = engagementRowToEngagement(row);
       fit = await capacityFit(trx, policy.value, region, {
         strand: row.strand,
         estimateUnits: row.estimate_units,
@@ -120,7 +119,7 @@ export async function decideEngagement(
               await capacityFit(trx, policy.value, region, {
                 strand: row.strand,
                 estimateUnits: row.estimate_units,
-                startDate: toDomainEngagement(row).startDate,
+                startDate: engagementRowToEngagement(row).startDate,
                 endDate: row.ends_on,
                 leadAdviserId: row.lead_adviser_id,
               })
@@ -132,12 +131,12 @@ export async function decideEngagement(
     if (!decided.ok) return decided;
     const reason = input.reason ?? (fit && !fit.fits ? "does not fit capacity" : null);
     const applied = await applyTransition(trx, row, decided.value, reason);
-    const engagement = engagementRecord(applied.row);
+    const engagement = engagementRowToEngagement(applied.row);
     await writeAudit(trx, actor, {
       action: "decideEngagement",
       entity: "engagement",
       entityId: engagement.id,
-      before: engagementRecord(row),
+      before: engagementRowToEngagement(row),
       after: engagement,
       at,
     });

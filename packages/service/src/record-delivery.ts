@@ -29,7 +29,7 @@ import {
   loadPolicy,
   lockEngagement,
   lockQuotaHolderYear,
-  toDomainEngagement,
+  engagementRowToEngagement,
   withTransaction,
   writeAudit,
 } from "@adviser-hub/persistence";
@@ -67,7 +67,7 @@ export async function recordDelivery(
     if (!policy.ok) return policy;
     const engagementId = typeof input?.engagementId === "string" ? input.engagementId : "";
     const row = engagementId ? await lockEngagement(trx, region, engagementId) : undefined;
-    const valid = validateDeliveryInput(policy.value, input, row ? toDomainEngagement(row) : null);
+    const valid = validateDeliveryInput(policy.value, input, row ? engagementRowToEngagement(row) : null);
     if (!valid.ok) return valid;
     const delivery = valid.value;
     if (!row) return { ok: false, error: notFound("engagement", engagementId, "engagementId") };

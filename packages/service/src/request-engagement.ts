@@ -19,7 +19,7 @@ import {
   type EngagementWithArea,
   type TransitionRecord,
   applyTransition,
-  engagementRecord,
+  engagementRowToEngagement,
   loadAdviser,
   loadOrganisation,
   loadPolicy,
@@ -121,7 +121,7 @@ export async function requestEngagement(
       row = applied.row;
       transitions.push(applied.record);
     }
-    const engagement = engagementRecord(row);
+    const engagement = engagementRowToEngagement(row);
     await writeAudit(trx, actor, {
       action: "requestEngagement",
       entity: "engagement",

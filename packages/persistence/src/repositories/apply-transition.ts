@@ -1,7 +1,7 @@
 import type { EngagementTransition } from "@adviser-hub/domain";
 import type { Transaction } from "kysely";
 import type { Database, EngagementRow } from "../schema.js";
-import type { TransitionRecord } from "./engagement-record.js";
+import type { TransitionRecord } from "./engagement-row.js";
 
 /**
  * Writes a transition the domain allowed: the engagement's new status (guarded by the status it

@@ -14,7 +14,7 @@ import { confirmedHeldUnits, loadAdviserWeeks } from "../repositories/adviser-we
 import { loadPolicy } from "../repositories/region-policy.js";
 import { loadAdvisers, loadArrangements, loadOrganisation } from "../repositories/rows.js";
 import { statementInput } from "../commands/statement-ledger.js";
-import { toDomainEngagement } from "../repositories/to-domain-engagement.js";
+import { engagementRowToEngagement } from "../repositories/engagement-row.js";
 import type { Database } from "../schema.js";
 import { backends, createTestDatabase, type TestDatabase } from "../test-support/index.js";
 import { LONDON, SEED_AS_OF } from "./london-pilot-data.js";
@@ -151,7 +151,7 @@ describe.each(backends())("London pilot seed on %s", (backend) => {
         const valid = validateDeliveryInput(
           policy,
           { engagementId: d.engagement_id, adviserId: d.adviser_id, date: d.delivered_on, days: String(d.units / 2) },
-          { ...toDomainEngagement(row), status: "ACTIVE" },
+          { ...engagementRowToEngagement(row), status: "ACTIVE" },
         );
         expect(valid.ok, `${d.id} ${JSON.stringify(valid)}`).toBe(true);
         if (valid.ok) expect(valid.value.financialYear).toBe(d.financial_year);

@@ -1,6 +1,9 @@
 import type { EngagementRow } from "../schema.js";
 
-/** An engagement as commands return it (notes included: commands run for the region's staff). */
+/**
+ * An engagement as use cases read and return it (notes included: they run for the region's
+ * staff). It is also what the domain's delivery and capacity checks read of an engagement.
+ */
 export interface EngagementRecord {
   readonly id: string;
   readonly organisationId: string;
@@ -12,7 +15,10 @@ export interface EngagementRecord {
   readonly estimateUnits: number;
   readonly status: EngagementRow["status"];
   readonly requestedAt: Date;
-  readonly startDate: string | null;
+  /** When work may start: the planned start, else the day it was requested. */
+  readonly startDate: string;
+  /** The planned start as stored; null when none was given. */
+  readonly plannedStartDate: string | null;
   readonly endDate: string | null;
   readonly earliestStartWeek: string | null;
   readonly notes: string | null;
@@ -28,7 +34,8 @@ export interface TransitionRecord {
   readonly reason: string | null;
 }
 
-export function engagementRecord(row: EngagementRow): EngagementRecord {
+/** The one mapper of an engagements row. */
+export function engagementRowToEngagement(row: EngagementRow): EngagementRecord {
   return {
     id: row.id,
     organisationId: row.organisation_id,
@@ -40,7 +47,9 @@ export function engagementRecord(row: EngagementRow): EngagementRecord {
     estimateUnits: row.estimate_units,
     status: row.status,
     requestedAt: row.requested_at,
-    startDate: row.starts_on,
+    // An engagement without a start date takes work from the day it was requested.
+    startDate: row.starts_on ?? row.requested_at.toISOString().slice(0, 10),
+    plannedStartDate: row.starts_on,
     endDate: row.ends_on,
     earliestStartWeek: row.earliest_start_week,
     notes: row.notes,
