@@ -15,18 +15,6 @@ import { baseMutationErrors } from "./errors.js";
 import { actorOf, mutationScopes, orThrow, rowId } from "./mutation-support.js";
 import { isRegionStaff } from "./scopes.js";
 
-/** Compares two exact decimal strings (numeric values as PostgreSQL prints them). */
-export function compareDecimals(a: string, b: string): number {
-  const places = Math.max(a.split(".")[1]?.length ?? 0, b.split(".")[1]?.length ?? 0);
-  const scaled = (text: string) => {
-    const [whole = "0", fraction = ""] = text.replace(/^-/, "").split(".");
-    const value = BigInt(whole) * 10n ** BigInt(places) + BigInt(fraction.padEnd(places, "0") || "0");
-    return text.startsWith("-") ? -value : value;
-  };
-  const difference = scaled(a) - scaled(b);
-  return difference === 0n ? 0 : difference < 0n ? -1 : 1;
-}
-
 const AssessmentEnum = builder.enumType("OutcomeAssessment", {
   description: "How the latest measurement compares with the baseline, in the indicator's good direction.",
   values: {
@@ -87,13 +75,8 @@ Outcome.implement({
       type: AssessmentEnum,
       nullable: true,
       description: "Latest measurement against baseline in the good direction; null before any measurement.",
-      resolve: (o) => {
-        const latest = o.measurements[o.measurements.length - 1];
-        if (!latest) return null;
-        const change = compareDecimals(latest.value, o.baseline);
-        if (change === 0) return "UNCHANGED";
-        return (o.goodDirection === "LOWER") === change < 0 ? "IMPROVED" : "WORSENED";
-      },
+      // Decided by the domain when the measurement was written, and stored with it.
+      resolve: (o) => o.measurements[o.measurements.length - 1]?.assessment ?? null,
     }),
   }),
 });
