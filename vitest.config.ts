@@ -25,6 +25,7 @@ export default defineConfig({
       project("domain", "packages/domain", { include: ["src/**/*.test.ts", "checks/**/*.test.ts"] }),
       project("persistence", "packages/persistence"),
       project("london-pilot", "packages/london-pilot"),
+      project("service", "packages/service"),
       project("gateway", "apps/gateway"),
       project("bench", "tooling/bench"),
       // The dashboard: unit and component tests, the codegen drift check, and the browser run

@@ -44,6 +44,8 @@ export const builder = new SchemaBuilder<{
     staffOf: string;
     /** REGION_ADMIN of this region. */
     adminOf: string;
+    /** ADVISER of this region. */
+    adviserOf: string;
     /** AUTHORITY token of this region (any authority). */
     authorityIn: string;
     /** FUNDER token of this region whose funder contributes to it. */
@@ -71,6 +73,7 @@ export const builder = new SchemaBuilder<{
         inRegion: (region) => viewer?.region === region,
         staffOf: (region) => isStaff(viewer, region),
         adminOf: (region) => viewer?.role === "REGION_ADMIN" && viewer.region === region,
+        adviserOf: (region) => viewer?.role === "ADVISER" && viewer.region === region,
         authorityIn: (region) => viewer?.role === "AUTHORITY" && viewer.region === region,
         anyRole: (allowed) => viewer !== null && allowed.includes(viewer.role),
         funderOf: async (region) =>

@@ -1,5 +1,5 @@
 import type { Clock } from "@adviser-hub/domain";
-import type { Database } from "@adviser-hub/persistence";
+import { type Database, systemClock } from "@adviser-hub/service";
 import type { Kysely } from "kysely";
 import type { Viewer } from "./auth/viewer.js";
 import { createLoaders, type Loaders } from "./loaders/index.js";
@@ -15,8 +15,6 @@ export interface GatewayContext {
   /** The time writes are stamped with; the domain never reads a clock itself. */
   readonly clock: Clock;
 }
-
-export const systemClock: Clock = { now: () => Date.now() };
 
 export function createContext(db: Kysely<Database>, viewer: Viewer | null, clock: Clock = systemClock): GatewayContext {
   return { viewer, db, loaders: createLoaders(db), clock };

@@ -453,6 +453,11 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
           allocation: { freeDays: string; chargeableDays: string; charge: { formatted: string } };
         };
         expect(recorded.__typename).toBe("RecordDeliveryPayload");
+        // The payload is the row written and the policy read inside the transaction: one policy
+        // read, and nothing after the commit (begin, 10 reads and writes, the audit row, commit).
+        expect(counter.sql.filter((statement) => /from "region_policies"/.test(statement))).toHaveLength(1);
+        expect(counter.sql.slice(-2)).toEqual([expect.stringMatching(/^insert into "audit_log"/), "commit"]);
+        expect(counter.count).toBe(13);
         const policy = await loadPolicy(database.db, "london", 2011);
         const line = (await domainAllocation(database.db, "london", policy)).lines.find((l) => l.deliveryId === recorded.delivery.code)!;
         expect(recorded.allocation).toEqual({
@@ -464,5 +469,33 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
         });
       }
     }
+  });
+
+  it("a write's payload reads nothing after its commit: booking, request and decision", async () => {
+    const open = await openEngagement();
+    const afterCommit = () => counter.sql.slice(counter.sql.lastIndexOf("commit") + 1);
+    const booked = await ok(
+      `mutation($input: BookAdviserInput!) { bookAdviser(input: $input) { __typename
+        ... on BookAdviserPayload { booking { code days status adviser { code } } bookableDays } } }`,
+      { input: { engagementId: open.id, adviserId: open.adviserId, weekStart: open.date, days: "0.5", status: "TENTATIVE" } },
+    );
+    expect(booked.bookAdviser).toMatchObject({ __typename: "BookAdviserPayload", booking: { days: "0.5", status: "TENTATIVE" } });
+    // The adviser is a relation of the booking, loaded once; the booking and its days are not read again.
+    expect(afterCommit().filter((statement) => /from "(bookings|region_policies)"/.test(statement))).toEqual([]);
+    const requested = await ok(
+      `mutation($input: RequestEngagementInput!) { requestEngagement(input: $input) { __typename
+        ... on RequestEngagementPayload { waitlisted engagement { code status estimate } } } }`,
+      { input: { organisationId: "org-E09000028-council", strand: "KNOWLEDGE_HUB", title: "Briefing", estimateDays: "1", startDate: "2011-06-06" } },
+    );
+    const engagement = (requested.requestEngagement as { engagement: { code: string; status: string; estimate: string } }).engagement;
+    expect(engagement.estimate).toBe("1");
+    expect(afterCommit()).toEqual([]);
+    const decided = await ok(
+      `mutation($input: DecideEngagementInput!) { decideEngagement(input: $input) { __typename
+        ... on DecideEngagementPayload { engagement { code status estimate } transition { from to } } } }`,
+      { input: { engagementId: engagement.code, to: "DECLINED" } },
+    );
+    expect(decided.decideEngagement).toMatchObject({ engagement: { status: "DECLINED", estimate: "1" }, transition: { from: engagement.status, to: "DECLINED" } });
+    expect(afterCommit()).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { isInputObjectType, isInterfaceType, isObjectType, isEnumType } from "graphql";
+import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isUnionType } from "graphql";
 import { describe, expect, it } from "vitest";
 import { printSchemaText } from "./print-schema.js";
 import { schema } from "./schema/index.js";
@@ -40,5 +40,22 @@ describe("the published schema", () => {
       const type = schema.getType(error);
       expect(isObjectType(type) && type.getFields().code, error).toBeTruthy();
     }
+  });
+
+  it("lists in each mutation's result union only the errors its use case can return", () => {
+    const members = (union: string) => {
+      const type = schema.getType(union);
+      return isUnionType(type) ? type.getTypes().map((member) => member.name).sort() : [];
+    };
+    const base = ["ForbiddenError", "NotFoundError", "ValidationError"];
+    expect(members("RecordDeliveryResult")).toEqual([...base, "RecordDeliveryPayload"].sort());
+    expect(members("CorrectDeliveryResult")).toEqual([...base, "CorrectDeliveryPayload"].sort());
+    expect(members("BookAdviserResult")).toEqual([...base, "BookAdviserPayload", "CapacityExceededError"].sort());
+    expect(members("RequestEngagementResult")).toEqual([...base, "RequestEngagementPayload"].sort());
+    expect(members("DecideEngagementResult")).toEqual([...base, "DecideEngagementPayload", "InvalidTransitionError"].sort());
+    expect(members("IssueStatementResult")).toEqual([...base, "IssueStatementPayload"].sort());
+    expect(members("RecordOutcomeMeasurementResult")).toEqual([...base, "RecordOutcomeMeasurementPayload"].sort());
+    const validation = schema.getType("ValidationError");
+    expect(isObjectType(validation) && Object.keys(validation.getFields()).sort()).toEqual(["code", "field", "issues", "message"]);
   });
 });

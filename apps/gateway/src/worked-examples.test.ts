@@ -7,7 +7,7 @@ import { createGateway, type Gateway } from "./yoga.js";
 // DOMAIN.md's worked examples, reproduced end to end through the public mutations and read
 // back through quotaStatement, capacityForecast and fundingReport.
 
-const errorFields = "... on Error { __typename code message } ... on ValidationError { field } ... on NotFoundError { entity id }";
+const errorFields = "... on Error { __typename code message } ... on ValidationError { field issues { field message } } ... on NotFoundError { entity id }";
 
 describe.each(backends())("DOMAIN.md worked examples through the gateway on %s", (backend) => {
   let database: TestDatabase;
@@ -238,7 +238,9 @@ describe.each(backends())("DOMAIN.md worked examples through the gateway on %s",
 
   it("off-granularity days, unknown ids and another region's ids are refused by field and write nothing", async () => {
     const before = await deliveryCount();
-    expect(await record(ids.council!, "2010-09-01", "0.3")).toMatchObject({ __typename: "ValidationError", code: "VALIDATION", field: "days" });
+    const offGranularity = await record(ids.council!, "2010-09-01", "0.3");
+    expect(offGranularity).toMatchObject({ __typename: "ValidationError", code: "VALIDATION", field: "days" });
+    expect(offGranularity.issues).toEqual([{ field: "days", message: offGranularity.message }]);
     expect(await record("eng-does-not-exist", "2010-09-01", "1")).toMatchObject({ __typename: "NotFoundError", code: "NOT_FOUND" });
     const foreign = Buffer.from("Engagement:manchester:eng-0001").toString("base64url");
     expect(await record(foreign, "2010-09-01", "1")).toMatchObject({ __typename: "NotFoundError", id: foreign });

@@ -1,5 +1,5 @@
 import type { Clock } from "@adviser-hub/domain";
-import type { Database } from "@adviser-hub/persistence";
+import type { Database } from "@adviser-hub/service";
 import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import { GraphQLError, NoSchemaIntrospectionCustomRule, parse } from "graphql";
 import type { Kysely } from "kysely";

@@ -52,3 +52,5 @@ export * from "./presets/west-of-scotland.js";
 export * from "./validation/field-reader.js";
 export * from "./validation/input-validation.js";
 export * from "./validation/employment.js";
+// Who may perform which use case
+export * from "./roles/index.js";

@@ -7,6 +7,7 @@ import type {
   Strand,
 } from "@adviser-hub/domain";
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { OutcomeAssessment } from "@adviser-hub/domain";
 
 // Kysely's view of the tables created by src/migrations. Keep in step with the migrations:
 // a column added there is added here in the same commit.
@@ -359,6 +360,8 @@ export interface OutcomeMeasurementsTable {
   measured_on: PlainDate;
   value: number;
   note: string | null;
+  /** Rule 11 as of this measurement, decided by the domain's assessOutcome when it was written. */
+  assessment: OutcomeAssessment;
 }
 export type OutcomeMeasurementRow = Selectable<OutcomeMeasurementsTable>;
 export type NewOutcomeMeasurementRow = Insertable<OutcomeMeasurementsTable>;

@@ -1,6 +1,8 @@
-/** The four roles of API.md. */
-export const roles = ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER"] as const;
-export type Role = (typeof roles)[number];
+import { isRole, ROLES, type Role } from "@adviser-hub/domain";
+
+// The roles are declared once, in the domain; the gateway reads tokens into them.
+export { isRole, type Role };
+export const roles = ROLES;
 
 /**
  * Who is asking, read from a verified bearer token. A viewer belongs to exactly one region;
@@ -12,9 +14,6 @@ export interface Viewer {
   readonly authority: string | null;
   readonly funder: string | null;
 }
-
-export const isRole = (value: unknown): value is Role =>
-  typeof value === "string" && (roles as readonly string[]).includes(value);
 
 /** Region staff see everything in their region, notes included. */
 export const isStaff = (viewer: Viewer | null, region: string): boolean =>

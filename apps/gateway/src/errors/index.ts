@@ -4,3 +4,5 @@ export { ForbiddenError } from "./forbidden-error.js";
 export { InvalidTransitionError } from "./invalid-transition-error.js";
 export { NotFoundError } from "./not-found-error.js";
 export { ValidationError } from "./validation-error.js";
+export { fromDomainError, type GatewayErrorOf, type ServiceError } from "./from-domain.js";
+export type { ValidationIssue } from "./validation-error.js";

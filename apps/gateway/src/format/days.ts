@@ -51,12 +51,3 @@ export function parseDecimalDays(text: string): DecimalDays | null {
   };
 }
 
-/**
- * Converts typed days into units of the region's granularity; null when the quantity is not a
- * whole number of units (for example 0.3 days at half-day granularity).
- */
-export function daysToUnits(days: DecimalDays, unitsPerDay: number): number | null {
-  const numerator = days.scaled * BigInt(unitsPerDay);
-  if (numerator % days.scale !== 0n) return null;
-  return Number(numerator / days.scale);
-}

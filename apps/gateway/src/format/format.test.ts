@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { int32Pence } from "../schema/money.js";
-import { daysToUnits, formatDays, parseDecimalDays } from "./days.js";
+import { formatMoney, parseDays } from "@adviser-hub/domain";
+import { formatDays, parseDecimalDays } from "./days.js";
 import { decimalRatio, shareFromBasisPoints } from "./decimal.js";
-import { decimalPounds, formatPence } from "./money.js";
+import { decimalPounds } from "./money.js";
 
 describe("exact formatting", () => {
   it("prints units as exact decimal days", () => {
@@ -17,17 +18,18 @@ describe("exact formatting", () => {
   });
 
   it("reads typed days on the granularity and refuses the rest", () => {
-    expect(daysToUnits(parseDecimalDays("2.5")!, 2)).toBe(5);
-    expect(daysToUnits(parseDecimalDays("0.25")!, 4)).toBe(1);
-    expect(daysToUnits(parseDecimalDays("0.3")!, 2)).toBeNull();
-    expect(daysToUnits(parseDecimalDays("0.25")!, 2)).toBeNull();
+    // The scalar checks the form; the domain's parseDays (the use cases') puts it on the granularity.
+    expect(parseDays(parseDecimalDays("2.5")!.text, 2)).toEqual({ ok: true, value: 5 });
+    expect(parseDays(parseDecimalDays("0.25")!.text, 4)).toEqual({ ok: true, value: 1 });
+    expect(parseDays(parseDecimalDays("0.3")!.text, 2).ok).toBe(false);
+    expect(parseDays(parseDecimalDays("0.25")!.text, 2).ok).toBe(false);
     for (const bad of ["", "-1", "1e3", "2,5", " 2", "0x10", "1.2345678"]) expect(parseDecimalDays(bad)).toBeNull();
   });
 
   it("prints pence and shares with integer arithmetic", () => {
-    expect(formatPence(120_000)).toBe("£1,200.00");
-    expect(formatPence(-82_550)).toBe("-£825.50");
-    expect(formatPence(5)).toBe("£0.05");
+    expect(formatMoney(120_000)).toBe("£1,200.00");
+    expect(formatMoney(-82_550)).toBe("-£825.50");
+    expect(formatMoney(5)).toBe("£0.05");
     expect(decimalPounds(36_000_000)).toBe("360000.00");
     expect(decimalPounds(Number.MAX_SAFE_INTEGER)).toBe("90071992547409.91");
     expect(decimalRatio(1290, 60, 2)).toBe("21.50");

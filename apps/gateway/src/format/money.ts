@@ -1,13 +1,3 @@
-/** Formats integer pence as pounds with thousands separators: 120000 -> "£1,200.00". */
-export function formatPence(pence: number): string {
-  if (!Number.isSafeInteger(pence)) throw new RangeError(`${pence} is not a whole number of pence`);
-  const sign = pence < 0 ? "-" : "";
-  const abs = BigInt(Math.abs(pence));
-  const pounds = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  const rest = (abs % 100n).toString().padStart(2, "0");
-  return `${sign}£${pounds}.${rest}`;
-}
-
 /** Exact decimal pounds without symbol or separators: 120000 -> "1200.00". */
 export function decimalPounds(pence: number): string {
   if (!Number.isSafeInteger(pence)) throw new RangeError(`${pence} is not a whole number of pence`);

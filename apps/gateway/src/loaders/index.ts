@@ -1,52 +1,27 @@
-import { parseRegionPolicy, type RegionPolicy } from "@adviser-hub/domain";
 import {
+  createPolicySource,
   fundersByIds,
-  type PolicyVersion,
-  policyVersionForYear,
-  policyVersionsOfRegions,
+  type PolicySource,
   type Queryable,
   type RegionSummary,
   regionsByCodes,
-} from "@adviser-hub/persistence";
+} from "@adviser-hub/service";
 import DataLoader from "dataloader";
 
 /**
  * Per-request loaders that are not tied to one object type (those are Pothos loadable objects
- * in schema/). Created fresh for every request: caches never outlive it.
+ * in schema/). Created fresh for every request: caches never outlive it. The policies are the
+ * service's per-request source, so the use cases and the fields read one copy.
  */
-export interface Loaders {
+export interface Loaders extends PolicySource {
   readonly region: DataLoader<string, RegionSummary | undefined>;
-  /** The region's policy for a financial year, validated by the domain. */
-  policyFor(region: string, year: number): Promise<RegionPolicy>;
-  /** The policy in force now-ish: the latest version; used where no year applies (granularity). */
-  latestPolicy(region: string): Promise<RegionPolicy>;
   /** Whether `funderId` is a funder of `region` (a FUNDER token's right to its reports). */
   funderFundsRegion(region: string, funderId: string): Promise<boolean>;
 }
 
-export class InvalidPolicyError extends Error {
-  constructor(region: string, fromYear: number, detail: string) {
-    super(`Policy of region ${region} from ${fromYear} is invalid: ${detail}`);
-    this.name = "InvalidPolicyError";
-  }
-}
-
 export function createLoaders(db: Queryable): Loaders {
   const region = new DataLoader<string, RegionSummary | undefined>((codes) => regionsByCodes(db, codes));
-  const versions = new DataLoader<string, PolicyVersion[]>(async (codes) => {
-    const rows = await policyVersionsOfRegions(db, codes);
-    return codes.map((code) => rows.filter((row) => row.regionCode === code));
-  });
-  const parsed = new Map<PolicyVersion, RegionPolicy>();
-  const parse = (version: PolicyVersion): RegionPolicy => {
-    const cached = parsed.get(version);
-    if (cached) return cached;
-    const result = parseRegionPolicy(version.policy);
-    // A stored policy that fails validation is an operator error, not a client one: fail loudly.
-    if (!result.ok) throw new InvalidPolicyError(version.regionCode, version.fromYear, result.error.message);
-    parsed.set(version, result.value);
-    return result.value;
-  };
+  const policies = createPolicySource(db);
   const funders = new DataLoader<string, boolean>(async (keys) => {
     const pairs = keys.map((key) => JSON.parse(key) as [string, string]);
     const regions = [...new Set(pairs.map(([code]) => code))];
@@ -60,17 +35,9 @@ export function createLoaders(db: Queryable): Loaders {
   });
   return {
     region,
-    async policyFor(code, year) {
-      const version = policyVersionForYear(await versions.load(code), year);
-      if (!version) throw new InvalidPolicyError(code, year, "no policy stored");
-      return parse(version);
-    },
-    async latestPolicy(code) {
-      const list = await versions.load(code);
-      const version = list[list.length - 1];
-      if (!version) throw new InvalidPolicyError(code, 0, "no policy stored");
-      return parse(version);
-    },
+    policyFor: (code, year) => policies.policyFor(code, year),
+    latestPolicy: (code) => policies.latestPolicy(code),
+    rememberLatest: (code, policy) => policies.rememberLatest(code, policy),
     funderFundsRegion: (code, funderId) => funders.load(JSON.stringify([code, funderId])),
   };
 }

@@ -1,4 +1,4 @@
-import type { Queryable } from "@adviser-hub/persistence";
+import type { Queryable } from "@adviser-hub/service";
 import { parseRegionalKey } from "../global-id.js";
 
 /** A key with no row in its region: `node()` answers null for it, other fields an error. */

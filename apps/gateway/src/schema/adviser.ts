@@ -1,4 +1,4 @@
-import { type AdviserRow, advisersByIds, advisersOfRegion } from "@adviser-hub/persistence";
+import { type AdviserRow, advisersByIds, advisersOfRegion } from "@adviser-hub/service";
 import { builder } from "../builder.js";
 import { regionalKey } from "../global-id.js";
 import { loadRegional } from "../loaders/regional.js";

@@ -1,4 +1,4 @@
-import { type AuthorityRow, authoritiesByIds, pageAuthorities } from "@adviser-hub/persistence";
+import { type AuthorityRow, authoritiesByIds, pageAuthorities } from "@adviser-hub/service";
 import { builder } from "../builder.js";
 import { regionalKey } from "../global-id.js";
 import { loadRegional } from "../loaders/regional.js";

@@ -1,18 +1,11 @@
-import {
-  type Benchmark as BenchmarkResult,
-  type BENCHMARK_MEASURES,
-  type BenchmarkInput,
-  type BenchmarkRow as BenchmarkRowResult,
-  buildBenchmark,
-} from "@adviser-hub/domain";
-import { benchmarkInputs } from "@adviser-hub/persistence";
+import type { Benchmark as BenchmarkResult, BENCHMARK_MEASURES, BenchmarkRow as BenchmarkRowResult } from "@adviser-hub/domain";
+import { benchmark } from "@adviser-hub/service";
 import { builder } from "../builder.js";
-import { ValidationError } from "../errors/index.js";
 import { decimalRatio } from "../format/decimal.js";
 import { regionalKey } from "../global-id.js";
 import { Authority } from "./authority.js";
-import { validYear } from "./funding-report.js";
-import { regionMember } from "./scopes.js";
+import { orThrow, readerOf } from "./mutation-support.js";
+import { useCaseScopes } from "./scopes.js";
 
 const BenchmarkMeasureEnum = builder.enumType("BenchmarkMeasure", {
   description: "A published children's social care statistic, compared per 10,000 children aged 0-17 (rule 12).",
@@ -92,20 +85,10 @@ builder.queryField("benchmark", (t) =>
       year: t.arg.int({ required: true, description: "Year of the statistics." }),
       measure: t.arg({ type: BenchmarkMeasureEnum, required: true, description: "The measure." }),
     },
-    authScopes: (_root, args) => regionMember(args.region),
-    resolve: async (_root, args, context) => {
-      const year = validYear(args.year);
-      const rows = await benchmarkInputs(context.db, args.region, year, args.measure);
-      const inputs: BenchmarkInput[] = rows
-        .filter((row) => row.published && row.population !== null)
-        .map((row) => ({
-          authorityId: row.authorityId,
-          population: row.population!,
-          count: row.suppressed || row.value === null ? { suppressed: true } : { suppressed: false, value: row.value },
-        }));
-      const result = buildBenchmark(args.measure, year, inputs);
-      if (!result.ok) throw new ValidationError(result.error.field || "measure", result.error.message);
-      return { region: args.region, result: result.value };
-    },
+    authScopes: (_root, args) => useCaseScopes("benchmark", args.region),
+    resolve: async (_root, args, context) => ({
+      region: args.region,
+      result: orThrow(await benchmark(context.db, readerOf(context), { region: args.region, year: args.year, measure: args.measure })),
+    }),
   }),
 );

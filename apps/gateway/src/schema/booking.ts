@@ -1,12 +1,13 @@
-import { type BookingRow, bookAdviser, bookingsByIds } from "@adviser-hub/persistence";
+import { bookAdviser, type BookingRow, bookingsByIds } from "@adviser-hub/service";
 import { builder } from "../builder.js";
 import { regionalKey } from "../global-id.js";
 import { loadRegional } from "../loaders/regional.js";
 import { Adviser } from "./adviser.js";
 import { daysOf } from "./days-of.js";
 import { BookingStatusEnum } from "./enums.js";
-import { mutationErrors } from "./errors.js";
-import { actorOf, mutationScopes, rowId, unwrap } from "./mutation-support.js";
+import { CapacityExceededError } from "../errors/index.js";
+import { baseMutationErrors } from "./errors.js";
+import { actorOf, mutationScopes, rowId, written } from "./mutation-support.js";
 import { isStaffOrAuthority } from "./scopes.js";
 
 /** Planned adviser days in one week for one engagement. */
@@ -47,13 +48,14 @@ const BookAdviserInput = builder.inputType("BookAdviserInput", {
 });
 
 const BookAdviserPayload = builder
-  .objectRef<{ region: string; id: string; overbooked: boolean; bookableUnits: number; alreadyBookedUnits: number; unitsPerDay: number }>(
+  .objectRef<{ row: BookingRow; overbooked: boolean; bookableUnits: number; alreadyBookedUnits: number; unitsPerDay: number }>(
     "BookAdviserPayload",
   )
   .implement({
     description: "The booking made, with the week's capacity as checked.",
     fields: (t) => ({
-      booking: t.field({ type: Booking, description: "The booking.", resolve: (p) => regionalKey(p.region, p.id) }),
+      // The row as the use case wrote it: no second read.
+      booking: t.field({ type: Booking, description: "The booking.", resolve: (p) => p.row }),
       overbooked: t.exposeBoolean("overbooked", { description: "A tentative booking that takes the week past bookable days (flagged, not refused)." }),
       bookableDays: t.field({ type: "Days", description: "Bookable days that week.", resolve: (p) => ({ units: p.bookableUnits, unitsPerDay: p.unitsPerDay }) }),
       alreadyBookedDays: t.field({
@@ -69,13 +71,16 @@ builder.mutationField("bookAdviser", (t) =>
     type: BookAdviserPayload,
     description:
       "Books adviser days in a week (REGION_ADMIN, ADVISER). A confirmed booking on a capacity-held strand beyond bookable days fails with CapacityExceededError.",
-    ...mutationScopes(["REGION_ADMIN", "ADVISER"]),
-    errors: { types: mutationErrors, union: { name: "BookAdviserResult", description: "The booking, or why it was refused." } },
+    ...mutationScopes("bookAdviser"),
+    errors: {
+      types: [...baseMutationErrors, CapacityExceededError],
+      union: { name: "BookAdviserResult", description: "The booking, or why it was refused." },
+    },
     args: { input: t.arg({ type: BookAdviserInput, required: true, description: "The booking." }) },
     resolve: async (_root, { input }, context) => {
-      const result = await unwrap(
+      const result = written(
         context,
-        bookAdviser(context.db, actorOf(context), {
+        await bookAdviser(context.db, actorOf(context), {
           engagementId: rowId(context, String(input.engagementId), "Engagement", "engagementId"),
           adviserId: rowId(context, String(input.adviserId), "Adviser", "adviserId"),
           weekStart: input.weekStart,
@@ -83,14 +88,12 @@ builder.mutationField("bookAdviser", (t) =>
           status: input.status,
         }, { clock: context.clock }),
       );
-      const policy = await context.loaders.latestPolicy(context.viewer!.region);
       return {
-        region: context.viewer!.region,
-        id: result.booking.id,
+        row: result.row,
         overbooked: result.check.overbooked,
         bookableUnits: result.check.bookableUnits,
         alreadyBookedUnits: result.check.alreadyBookedUnits,
-        unitsPerDay: policy.unitsPerDay,
+        unitsPerDay: result.policy.unitsPerDay,
       };
     },
   }),

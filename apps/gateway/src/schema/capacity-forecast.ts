@@ -1,25 +1,14 @@
-import {
-  type AdviserWeek as AdviserWeekResult,
-  addDays,
-  adviserWeek,
-  type Fraction,
-  weekCapacity,
-  weekStartOf,
-} from "@adviser-hub/domain";
-import { type AdviserRow, capacityAdvisers, type WeekLoad, weekLoads } from "@adviser-hub/persistence";
+import type { Fraction } from "@adviser-hub/domain";
+import { capacityForecast, type ForecastWeek } from "@adviser-hub/service";
 import type { DaysValue } from "../builder.js";
 import { builder } from "../builder.js";
-import { ValidationError } from "../errors/index.js";
 import { limits } from "../limits/index.js";
 import { Adviser } from "./adviser.js";
-import { regionMember } from "./scopes.js";
+import { orThrow, readerOf } from "./mutation-support.js";
+import { useCaseScopes } from "./scopes.js";
 
-interface AdviserWeekValue {
+interface AdviserWeekValue extends ForecastWeek {
   readonly region: string;
-  readonly unitsPerDay: number;
-  /** The adviser's row, as read for the forecast (every column of advisers). */
-  readonly adviser: AdviserRow;
-  readonly week: AdviserWeekResult;
 }
 
 /** An exact fraction of units as Days: scale the granularity by the denominator. */
@@ -31,7 +20,7 @@ const fractionDays = (fraction: Fraction, unitsPerDay: number): DaysValue => ({
 const AdviserWeek = builder.objectRef<AdviserWeekValue>("AdviserWeek").implement({
   description: "One adviser's capacity and load in one week (rule 8).",
   fields: (t) => {
-    const units = (description: string, pick: (w: AdviserWeekResult) => number) =>
+    const units = (description: string, pick: (w: ForecastWeek["week"]) => number) =>
       t.field({ type: "Days", description, resolve: (v) => ({ units: pick(v.week), unitsPerDay: v.unitsPerDay }) });
     return {
       // The forecast read the adviser's whole row already: no second lookup.
@@ -69,82 +58,17 @@ builder.queryField("capacityForecast", (t) =>
       from: t.arg({ type: "Date", required: true, description: "A date in the first week (weeks start on Monday)." }),
       weeks: t.arg.int({ required: true, description: `Number of weeks, 1 to ${limits.maxForecastWeeks}.` }),
     },
-    authScopes: (_root, args) => regionMember(args.region),
+    authScopes: (_root, args) => useCaseScopes("capacityForecast", args.region),
     resolve: async (_root, args, context) => {
-      if (!Number.isInteger(args.weeks) || args.weeks < 1 || args.weeks > limits.maxForecastWeeks) {
-        throw new ValidationError("weeks", `weeks must be between 1 and ${limits.maxForecastWeeks}`);
-      }
-      const firstWeek = weekStartOf(args.from);
-      const lastWeek = addDays(firstWeek, 7 * (args.weeks - 1));
-      const lastDay = addDays(lastWeek, 6);
-      const [policy, advisers, loads] = await Promise.all([
-        context.loaders.latestPolicy(args.region),
-        capacityAdvisers(context.db, args.region, firstWeek, lastDay),
-        weekLoads(context.db, args.region, firstWeek, lastWeek),
-      ]);
-      // Loads grouped once by adviser and week, rather than the whole list filtered per week.
-      const loadsByWeek = new Map<string, WeekLoad[]>();
-      for (const load of loads) {
-        const key = `${load.adviserId}\u0000${load.weekStart}`;
-        const list = loadsByWeek.get(key);
-        if (list) list.push(load);
-        else loadsByWeek.set(key, [load]);
-      }
-      const result: AdviserWeekValue[] = [];
-      for (const adviser of advisers) {
-        const row: AdviserRow = {
-          region_code: args.region,
-          id: adviser.id,
-          name: adviser.name,
-          fte_bp: adviser.fteBp,
-          employed_from: adviser.employedFrom,
-          employed_to: adviser.employedTo,
-        };
-        const leave = adviser.leave.map((entry) => ({
-          regionCode: args.region,
-          id: `${adviser.id}:${entry.date}`,
-          adviserId: adviser.id,
-          startDate: entry.date,
-          endDate: entry.date,
-          unitsPerDay: entry.units,
-        }));
-        const arrangements = adviser.arrangements.map((h) => ({
-          regionCode: args.region,
-          id: h.id,
-          adviserId: adviser.id,
-          authorityId: h.authorityId,
-          startDate: h.startsOn,
-          endDate: h.endsOn,
-          salaryShareBp: h.salaryShareBp,
-          commitmentUnitsPerWeek: h.commitmentUnitsPerWeek,
-        }));
-        const employee = {
-          regionCode: args.region,
-          id: adviser.id,
-          name: adviser.name,
-          fteBp: adviser.fteBp,
-          employmentStart: adviser.employedFrom,
-          employmentEnd: adviser.employedTo,
-        };
-        for (let i = 0; i < args.weeks; i++) {
-          const weekStart = addDays(firstWeek, 7 * i);
-          const capacity = weekCapacity(policy, { adviser: employee, weekStart, leave, arrangements });
-          const week = loadsByWeek.get(`${adviser.id}\u0000${weekStart}`) ?? [];
-          const bookings = week
-            .filter((load) => load.source === "BOOKED" && load.status !== null)
-            .map((load) => ({ units: load.units, status: load.status!, strand: load.strand }));
-          const rapidResponseUnits = week
-            .filter((load) => load.source === "RAPID_RESPONSE_DELIVERED")
-            .reduce((sum, load) => sum + load.units, 0);
-          result.push({
-            region: args.region,
-            unitsPerDay: policy.unitsPerDay,
-            adviser: row,
-            week: adviserWeek(policy, capacity, bookings, rapidResponseUnits),
-          });
-        }
-      }
-      return result;
+      const weeks = orThrow(
+        await capacityForecast(context.db, context.loaders, readerOf(context), {
+          region: args.region,
+          from: args.from,
+          weeks: args.weeks,
+          maxWeeks: limits.maxForecastWeeks,
+        }),
+      );
+      return weeks.map((week) => ({ ...week, region: args.region }));
     },
   }),
 );

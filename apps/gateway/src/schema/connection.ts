@@ -1,4 +1,4 @@
-import type { Page } from "@adviser-hub/persistence";
+import type { Page } from "@adviser-hub/service";
 import { ValidationError } from "../errors/index.js";
 import { limits } from "../limits/index.js";
 

@@ -1,12 +1,12 @@
-import { correctDelivery, type DeliveryRow, deliveriesByIds, recordDelivery } from "@adviser-hub/persistence";
+import { correctDelivery, type DeliveryRow, deliveriesByIds, recordDelivery } from "@adviser-hub/service";
 import { builder } from "../builder.js";
 import { regionalKey } from "../global-id.js";
 import { loadRegional } from "../loaders/regional.js";
 import { Adviser } from "./adviser.js";
 import { daysOf } from "./days-of.js";
-import { mutationErrors } from "./errors.js";
+import { baseMutationErrors } from "./errors.js";
 import { Money, money } from "./money.js";
-import { actorOf, mutationScopes, rowId, unwrap } from "./mutation-support.js";
+import { actorOf, mutationScopes, rowId, written } from "./mutation-support.js";
 import { isRegionStaff, isStaffOrAuthority } from "./scopes.js";
 
 /** Days an adviser actually worked on an engagement on a date. */
@@ -92,11 +92,12 @@ const DeliveryAllocation = builder.objectRef<AllocationValue>("DeliveryAllocatio
 });
 
 const RecordDeliveryPayload = builder
-  .objectRef<{ region: string; id: string; allocation: AllocationValue; activated: boolean }>("RecordDeliveryPayload")
+  .objectRef<{ row: DeliveryRow; allocation: AllocationValue; activated: boolean }>("RecordDeliveryPayload")
   .implement({
     description: "The delivery recorded and its allocation.",
     fields: (t) => ({
-      delivery: t.field({ type: Delivery, description: "The delivery.", resolve: (p) => regionalKey(p.region, p.id) }),
+      // The row as the use case wrote it: no second read.
+      delivery: t.field({ type: Delivery, description: "The delivery.", resolve: (p) => p.row }),
       allocation: t.field({ type: DeliveryAllocation, description: "Its free and chargeable parts.", resolve: (p) => p.allocation }),
       activated: t.exposeBoolean("activated", { description: "True when this first delivery moved the engagement from ACCEPTED to ACTIVE." }),
     }),
@@ -106,13 +107,13 @@ builder.mutationField("recordDelivery", (t) =>
   t.field({
     type: RecordDeliveryPayload,
     description: "Records days worked (REGION_ADMIN, ADVISER). The first delivery makes an accepted engagement ACTIVE.",
-    ...mutationScopes(["REGION_ADMIN", "ADVISER"]),
-    errors: { types: mutationErrors, union: { name: "RecordDeliveryResult", description: "The delivery, or why it was refused." } },
+    ...mutationScopes("recordDelivery"),
+    errors: { types: [...baseMutationErrors], union: { name: "RecordDeliveryResult", description: "The delivery, or why it was refused." } },
     args: { input: t.arg({ type: RecordDeliveryInput, required: true, description: "The delivery." }) },
     resolve: async (_root, { input }, context) => {
-      const result = await unwrap(
+      const result = written(
         context,
-        recordDelivery(context.db, actorOf(context), {
+        await recordDelivery(context.db, actorOf(context), {
           engagementId: rowId(context, String(input.engagementId), "Engagement", "engagementId"),
           adviserId: rowId(context, String(input.adviserId), "Adviser", "adviserId"),
           date: input.date,
@@ -121,11 +122,9 @@ builder.mutationField("recordDelivery", (t) =>
           notes: input.notes ?? null,
         }, { clock: context.clock }),
       );
-      const policy = await context.loaders.latestPolicy(context.viewer!.region);
       return {
-        region: context.viewer!.region,
-        id: result.delivery.id,
-        allocation: { ...result.allocation, unitsPerDay: policy.unitsPerDay },
+        row: result.row,
+        allocation: { ...result.allocation, unitsPerDay: result.policy.unitsPerDay },
         activated: result.transition !== null,
       };
     },
@@ -146,10 +145,10 @@ const CorrectDeliveryInput = builder.inputType("CorrectDeliveryInput", {
   }),
 });
 
-const CorrectDeliveryPayload = builder.objectRef<{ region: string; id: string; removed: boolean }>("CorrectDeliveryPayload").implement({
+const CorrectDeliveryPayload = builder.objectRef<{ row: DeliveryRow; removed: boolean }>("CorrectDeliveryPayload").implement({
   description: "The delivery after correction.",
   fields: (t) => ({
-    delivery: t.field({ type: Delivery, description: "The delivery as it now stands.", resolve: (p) => regionalKey(p.region, p.id) }),
+    delivery: t.field({ type: Delivery, description: "The delivery as it now stands.", resolve: (p) => p.row }),
     removed: t.exposeBoolean("removed", { description: "True when the delivery was removed." }),
   }),
 });
@@ -158,13 +157,13 @@ builder.mutationField("correctDelivery", (t) =>
   t.field({
     type: CorrectDeliveryPayload,
     description: "Edits or removes a delivery (REGION_ADMIN, ADVISER); history and issued statements are kept.",
-    ...mutationScopes(["REGION_ADMIN", "ADVISER"]),
-    errors: { types: mutationErrors, union: { name: "CorrectDeliveryResult", description: "The correction, or why it was refused." } },
+    ...mutationScopes("correctDelivery"),
+    errors: { types: [...baseMutationErrors], union: { name: "CorrectDeliveryResult", description: "The correction, or why it was refused." } },
     args: { input: t.arg({ type: CorrectDeliveryInput, required: true, description: "The correction." }) },
     resolve: async (_root, { input }, context) => {
-      const result = await unwrap(
+      const result = written(
         context,
-        correctDelivery(context.db, actorOf(context), {
+        await correctDelivery(context.db, actorOf(context), {
           deliveryId: rowId(context, String(input.deliveryId), "Delivery", "deliveryId"),
           reason: input.reason,
           ...(input.remove == null ? {} : { remove: input.remove }),
@@ -175,7 +174,7 @@ builder.mutationField("correctDelivery", (t) =>
           ...(input.expectedVersion == null ? {} : { expectedVersion: input.expectedVersion }),
         }, { clock: context.clock }),
       );
-      return { region: context.viewer!.region, id: result.delivery.id, removed: result.delivery.removedAt !== null };
+      return { row: result.row, removed: result.delivery.removedAt !== null };
     },
   }),
 );

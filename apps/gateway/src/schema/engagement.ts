@@ -1,28 +1,28 @@
 import { financialYearStartDate } from "@adviser-hub/domain";
 import {
+  bookingsOfEngagements,
   decideEngagement,
   deliveriesOfEngagements,
-  requestEngagement,
+  type EngagementTransitionRow,
   type EngagementWithArea,
   engagementsByIds,
   pageEngagements,
+  requestEngagement,
   totalsOfEngagements,
   transitionsOfEngagements,
-  bookingsOfEngagements,
-  type EngagementTransitionRow,
-} from "@adviser-hub/persistence";
+} from "@adviser-hub/service";
 import { isStaff } from "../auth/viewer.js";
 import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";
-import { ForbiddenError, ValidationError } from "../errors/index.js";
+import { ForbiddenError, InvalidTransitionError, ValidationError } from "../errors/index.js";
 import { regionalKey } from "../global-id.js";
 import { loadRegional } from "../loaders/regional.js";
 import { Adviser } from "./adviser.js";
 import { Booking } from "./booking.js";
 import { pageRequest, toConnection } from "./connection.js";
 import { daysOf } from "./days-of.js";
-import { mutationErrors } from "./errors.js";
-import { actorOf, mutationScopes, rowId, unwrap } from "./mutation-support.js";
+import { baseMutationErrors } from "./errors.js";
+import { actorOf, mutationScopes, rowId, written } from "./mutation-support.js";
 import { Delivery } from "./delivery.js";
 import { EngagementStatusEnum, StrandEnum } from "./enums.js";
 import { Money, money } from "./money.js";
@@ -219,10 +219,11 @@ const RequestEngagementInput = builder.inputType("RequestEngagementInput", {
   }),
 });
 
-const RequestEngagementPayload = builder.objectRef<{ region: string; id: string; waitlisted: boolean }>("RequestEngagementPayload").implement({
+const RequestEngagementPayload = builder.objectRef<{ row: EngagementWithArea; waitlisted: boolean }>("RequestEngagementPayload").implement({
   description: "The stored request: REQUESTED, or WAITLISTED at once with its earliest week when it does not fit capacity.",
   fields: (t) => ({
-    engagement: t.field({ type: Engagement, description: "The new engagement.", resolve: (p) => regionalKey(p.region, p.id) }),
+    // The row as the use case wrote it: no second read.
+    engagement: t.field({ type: Engagement, description: "The new engagement.", resolve: (p) => p.row }),
     waitlisted: t.exposeBoolean("waitlisted", { description: "True when it did not fit capacity and was waitlisted." }),
   }),
 });
@@ -231,13 +232,13 @@ builder.mutationField("requestEngagement", (t) =>
   t.field({
     type: RequestEngagementPayload,
     description: "Asks for a piece of work. Staff for any organisation of the region; an AUTHORITY for its own area's organisations.",
-    ...mutationScopes(["REGION_ADMIN", "ADVISER", "AUTHORITY"]),
-    errors: { types: mutationErrors, union: { name: "RequestEngagementResult", description: "The request, or why it was refused." } },
+    ...mutationScopes("requestEngagement"),
+    errors: { types: [...baseMutationErrors], union: { name: "RequestEngagementResult", description: "The request, or why it was refused." } },
     args: { input: t.arg({ type: RequestEngagementInput, required: true, description: "The request." }) },
     resolve: async (_root, { input }, context) => {
-      const result = await unwrap(
+      const result = written(
         context,
-        requestEngagement(context.db, actorOf(context), {
+        await requestEngagement(context.db, actorOf(context), {
           organisationId: rowId(context, String(input.organisationId), "Organisation", "organisationId"),
           strand: input.strand,
           title: input.title,
@@ -250,7 +251,7 @@ builder.mutationField("requestEngagement", (t) =>
           notes: input.notes ?? null,
         }, { clock: context.clock }),
       );
-      return { region: context.viewer!.region, id: result.engagement.id, waitlisted: result.engagement.status === "WAITLISTED" };
+      return { row: result.row, waitlisted: result.engagement.status === "WAITLISTED" };
     },
   }),
 );
@@ -271,11 +272,11 @@ const DecideEngagementInput = builder.inputType("DecideEngagementInput", {
 });
 
 const DecideEngagementPayload = builder
-  .objectRef<{ region: string; id: string; transition: EngagementTransitionRow }>("DecideEngagementPayload")
+  .objectRef<{ row: EngagementWithArea; transition: EngagementTransitionRow }>("DecideEngagementPayload")
   .implement({
     description: "The engagement after the decision.",
     fields: (t) => ({
-      engagement: t.field({ type: Engagement, description: "The engagement.", resolve: (p) => regionalKey(p.region, p.id) }),
+      engagement: t.field({ type: Engagement, description: "The engagement.", resolve: (p) => p.row }),
       transition: t.field({ type: EngagementTransition, description: "The change made.", resolve: (p) => p.transition }),
     }),
   });
@@ -285,13 +286,16 @@ builder.mutationField("decideEngagement", (t) =>
     type: DecideEngagementPayload,
     description:
       "Accepts, waitlists, declines, completes or cancels an engagement (REGION_ADMIN); an AUTHORITY may withdraw its own area's waitlisted request. Accepting checks capacity.",
-    ...mutationScopes(["REGION_ADMIN", "AUTHORITY"]),
-    errors: { types: mutationErrors, union: { name: "DecideEngagementResult", description: "The decision, or why it was refused." } },
+    ...mutationScopes("decideEngagement"),
+    errors: {
+      types: [...baseMutationErrors, InvalidTransitionError],
+      union: { name: "DecideEngagementResult", description: "The decision, or why it was refused." },
+    },
     args: { input: t.arg({ type: DecideEngagementInput, required: true, description: "The decision." }) },
     resolve: async (_root, { input }, context) => {
-      const result = await unwrap(
+      const result = written(
         context,
-        decideEngagement(context.db, actorOf(context), {
+        await decideEngagement(context.db, actorOf(context), {
           engagementId: rowId(context, String(input.engagementId), "Engagement", "engagementId"),
           to: input.to,
           reason: input.reason ?? null,
@@ -301,8 +305,7 @@ builder.mutationField("decideEngagement", (t) =>
       );
       const tr = result.transition;
       return {
-        region: context.viewer!.region,
-        id: result.engagement.id,
+        row: result.row,
         transition: {
           region_code: context.viewer!.region,
           id: 0,

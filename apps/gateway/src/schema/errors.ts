@@ -7,6 +7,7 @@ import {
   InvalidTransitionError,
   NotFoundError,
   ValidationError,
+  type ValidationIssue,
 } from "../errors/index.js";
 
 export const ErrorCodeEnum = builder.enumType("ErrorCode", {
@@ -29,12 +30,25 @@ export const ErrorInterface = builder.interfaceRef<ExpectedError>("Error").imple
   }),
 });
 
+const ValidationIssueRef = builder.objectRef<ValidationIssue>("ValidationIssue").implement({
+  description: "One problem with one input field.",
+  fields: (t) => ({
+    field: t.exposeString("field", { description: "The argument or input field at fault, as a dotted path (input.days)." }),
+    message: t.exposeString("message", { description: "What is wrong with it, for people." }),
+  }),
+});
+
 builder.objectType(ValidationError, {
   name: "ValidationError",
   description: "Input was refused. Nothing was written.",
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    field: t.exposeString("field", { description: "The argument or input field at fault, as a dotted path (input.days)." }),
+    field: t.exposeString("field", { description: "The argument or input field at fault, as a dotted path (input.days): the first issue's." }),
+    issues: t.field({
+      type: [ValidationIssueRef],
+      description: "Every problem found, the first repeating `field` and `message`.",
+      resolve: (error) => error.issues,
+    }),
   }),
 });
 
@@ -91,11 +105,9 @@ builder.objectType(InvalidTransitionError, {
   }),
 });
 
-/** Every mutation may answer any of these. */
-export const mutationErrors = [
-  ValidationError,
-  NotFoundError,
-  ForbiddenError,
-  CapacityExceededError,
-  InvalidTransitionError,
-];
+/**
+ * The errors every mutation may answer: an id argument that is malformed or of another region
+ * (read by the gateway itself), a role the domain's table refuses, and whatever its use case
+ * returns. Each mutation adds only the members its use case's Result can hold.
+ */
+export const baseMutationErrors = [ValidationError, NotFoundError, ForbiddenError] as const;

@@ -1,4 +1,4 @@
-import { contributionsByFunder, type FunderRow, fundersByIds, fundersOfRegion } from "@adviser-hub/persistence";
+import { contributionsByFunder, type FunderRow, fundersByIds, fundersOfRegion } from "@adviser-hub/service";
 import { builder } from "../builder.js";
 import { regionalKey } from "../global-id.js";
 import { loadRegional } from "../loaders/regional.js";

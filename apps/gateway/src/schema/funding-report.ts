@@ -1,97 +1,14 @@
-import {
-  commitmentDelivered,
-  consultantBenchmarkDayRatePence,
-  financialYearEndDate,
-  financialYearStartDate,
-  type RegionPolicy,
-  STRANDS,
-  summariseRapidResponse,
-  valueForMoney,
-} from "@adviser-hub/domain";
-import {
-  type FunderContribution,
-  type FundingFigures,
-  fundingFigures,
-  type HostArrangementYear,
-  hostArrangementsForYear,
-} from "@adviser-hub/persistence";
+import type { STRANDS } from "@adviser-hub/domain";
+import { type FunderContribution, type FundingReport as FundingReportValue, fundingReport, type HostCommitmentFigures } from "@adviser-hub/service";
 import { builder } from "../builder.js";
-import type { GatewayContext } from "../context.js";
-import { ValidationError } from "../errors/index.js";
 import { decimalRatio, shareFromBasisPoints } from "../format/decimal.js";
 import { Adviser } from "./adviser.js";
 import { Authority } from "./authority.js";
 import { StrandEnum } from "./enums.js";
 import { Funder } from "./funder.js";
 import { Money, money } from "./money.js";
-import { regionMember } from "./scopes.js";
-
-/** One report: the year's figures are read lazily, once each, whatever the fields selected. */
-export class FundingReportSource {
-  private readonly cache = new Map<string, Promise<unknown>>();
-  readonly yearStart: string;
-  readonly yearEnd: string;
-  readonly requestedFrom: Date;
-  readonly requestedBefore: Date;
-
-  constructor(
-    readonly context: GatewayContext,
-    readonly region: string,
-    readonly year: number,
-    readonly policy: RegionPolicy,
-  ) {
-    this.yearStart = financialYearStartDate(policy, year);
-    this.yearEnd = financialYearEndDate(policy, year);
-    // Requests are instants: a year's requests are those from its first day, UTC.
-    this.requestedFrom = new Date(`${this.yearStart}T00:00:00Z`);
-    this.requestedBefore = new Date(`${financialYearStartDate(policy, year + 1)}T00:00:00Z`);
-  }
-
-  private once<T>(key: string, load: () => Promise<T>): Promise<T> {
-    let value = this.cache.get(key) as Promise<T> | undefined;
-    if (!value) {
-      value = load();
-      this.cache.set(key, value);
-    }
-    return value;
-  }
-
-  /** Figures, contributions, charge income, rapid response and outcomes come in one statement. */
-  figures(): Promise<FundingFigures> {
-    const { db } = this.context;
-    return this.once("figures", () =>
-      fundingFigures(db, this.region, this.year, {
-        yearStart: this.yearStart,
-        yearEnd: this.yearEnd,
-        requestedFrom: this.requestedFrom,
-        requestedBefore: this.requestedBefore,
-      }),
-    );
-  }
-  async contributions(): Promise<readonly FunderContribution[]> {
-    return (await this.figures()).contributions;
-  }
-  async chargeIncome(): Promise<number> {
-    return (await this.figures()).chargeIncomePence;
-  }
-  hostArrangements(): Promise<HostArrangementYear[]> {
-    return this.once("host", () => hostArrangementsForYear(this.context.db, this.region, this.year, this.yearStart, this.yearEnd));
-  }
-  async valueForMoney() {
-    const figures = await this.figures();
-    return valueForMoney(this.policy, {
-      year: this.year,
-      programmeCostPence: figures.programmeCostPence,
-      chargeIncomePence: figures.chargeIncomePence,
-      deliveredUnits: figures.deliveredUnits,
-      servedAuthorityIds: figures.servedAuthorityIds,
-      authorityCount: figures.authorityCount,
-    });
-  }
-  days(units: number) {
-    return { units, unitsPerDay: this.policy.unitsPerDay };
-  }
-}
+import { orThrow, readerOf } from "./mutation-support.js";
+import { useCaseScopes } from "./scopes.js";
 
 const StrandDays = builder.objectRef<{ strand: (typeof STRANDS)[number]; units: number; unitsPerDay: number }>("StrandDays").implement({
   description: "Days delivered on one strand.",
@@ -123,7 +40,7 @@ const Coverage = builder.objectRef<{ served: number; total: number; shareBp: num
   }),
 });
 
-type RapidResponseValue = ReturnType<typeof summariseRapidResponse>;
+type RapidResponseValue = Awaited<ReturnType<FundingReportValue["rapidResponse"]>>;
 const RapidResponseSummary = builder.objectRef<RapidResponseValue>("RapidResponseSummary").implement({
   description: "Rapid-response times: first on-site delivery minus request time (rule 10).",
   fields: (t) => ({
@@ -143,12 +60,7 @@ const RapidResponseSummary = builder.objectRef<RapidResponseValue>("RapidRespons
   }),
 });
 
-interface HostCommitmentValue {
-  readonly region: string;
-  readonly arrangement: HostArrangementYear;
-  readonly committedUnits: number;
-  readonly deliveredUnits: number;
-  readonly ratioBp: number;
+interface HostCommitmentValue extends HostCommitmentFigures {
   readonly unitsPerDay: number;
 }
 
@@ -197,7 +109,7 @@ const Demand = builder.objectRef<{ requestedUnits: number; waitlistedUnits: numb
   }),
 });
 
-const FundingReport = builder.objectRef<FundingReportSource>("FundingReport").implement({
+const FundingReport = builder.objectRef<FundingReportValue>("FundingReport").implement({
   description: "Value for money of one financial year: what the programme cost, what it delivered, for whom, and how well.",
   fields: (t) => ({
     year: t.int({ description: "Financial year, named by the year it starts in (2010 = 2010-11).", resolve: (r) => r.year }),
@@ -219,15 +131,12 @@ const FundingReport = builder.objectRef<FundingReportSource>("FundingReport").im
     daysDelivered: t.field({
       type: "Days",
       description: "Days delivered on all strands in the year.",
-      resolve: async (r) => r.days((await r.figures()).deliveredUnits),
+      resolve: async (r) => days(r, (await r.figures()).deliveredUnits),
     }),
     daysByStrand: t.field({
       type: [StrandDays],
       description: "Days delivered per strand (every strand listed, zero included).",
-      resolve: async (r) => {
-        const byStrand = new Map((await r.figures()).deliveredUnitsByStrand.map((s) => [s.strand, s.units]));
-        return STRANDS.map((strand) => ({ strand, units: byStrand.get(strand) ?? 0, unitsPerDay: r.policy.unitsPerDay }));
-      },
+      resolve: async (r) => (await r.daysByStrand()).map((s) => ({ ...s, unitsPerDay: r.policy.unitsPerDay })),
     }),
     costPerDeliveredDay: t.field({
       type: Money,
@@ -250,7 +159,7 @@ const FundingReport = builder.objectRef<FundingReportSource>("FundingReport").im
     consultantBenchmarkDayRate: t.field({
       type: Money,
       description: "The region's benchmark day rate for interim consultants that year (policy).",
-      resolve: (r) => money(consultantBenchmarkDayRatePence(r.policy, r.year)),
+      resolve: (r) => money(r.consultantBenchmarkDayRatePence()),
     }),
     coverage: t.field({
       type: Coverage,
@@ -260,74 +169,27 @@ const FundingReport = builder.objectRef<FundingReportSource>("FundingReport").im
     rapidResponse: t.field({
       type: RapidResponseSummary,
       description: "Rapid-response engagements requested in the year: count, median and share within target.",
-      resolve: async (r) => {
-        const timings = (await r.figures()).rapidResponseTimings;
-        return summariseRapidResponse(
-          r.policy,
-          timings.map((timing) => ({
-            engagementId: timing.engagementId,
-            requestedAt: timing.requestedAt.getTime(),
-            firstOnSiteAt: timing.firstOnSiteAt?.getTime() ?? null,
-          })),
-        );
-      },
+      resolve: (r) => r.rapidResponse(),
     }),
     hostCommitments: t.field({
       type: [HostCommitment],
       description: "Each host arrangement active in the year: committed against delivered days.",
-      resolve: async (r) =>
-        (await r.hostArrangements()).map((arrangement) => {
-          const result = commitmentDelivered(
-            r.policy,
-            {
-              regionCode: r.region,
-              id: arrangement.id,
-              adviserId: arrangement.adviserId,
-              authorityId: arrangement.authorityId,
-              startDate: arrangement.startsOn,
-              endDate: arrangement.endsOn,
-              salaryShareBp: arrangement.salaryShareBp,
-              commitmentUnitsPerWeek: arrangement.commitmentUnitsPerWeek,
-            },
-            r.year,
-            arrangement.deliveredByDate.map((d) => ({
-              adviserId: arrangement.adviserId,
-              date: d.date,
-              units: d.units,
-              strand: "HOST_SUPPORT" as const,
-              organisationHomeAuthorityId: arrangement.authorityId,
-            })),
-          );
-          return {
-            region: r.region,
-            arrangement,
-            committedUnits: result.committedUnits,
-            deliveredUnits: result.deliveredUnits,
-            ratioBp: result.ratioBp,
-            unitsPerDay: r.policy.unitsPerDay,
-          };
-        }),
+      resolve: async (r) => (await r.hostCommitments()).map((h) => ({ ...h, unitsPerDay: r.policy.unitsPerDay })),
     }),
     outcomes: t.field({
       type: OutcomeSummary,
       description: "Outcome indicators measured in the year: improved, worsened, unchanged.",
-      resolve: async (r) => (await r.figures()).outcomes,
+      resolve: (r) => r.outcomes(),
     }),
     demand: t.field({
       type: Demand,
       description: "What was asked for in the year, and what had to wait.",
-      resolve: async (r) => {
-        const figures = await r.figures();
-        return { requestedUnits: figures.requestedUnits, waitlistedUnits: figures.waitlistedUnits, unitsPerDay: r.policy.unitsPerDay };
-      },
+      resolve: async (r) => ({ ...(await r.demand()), unitsPerDay: r.policy.unitsPerDay }),
     }),
   }),
 });
 
-export const validYear = (year: number, field = "year"): number => {
-  if (!Number.isInteger(year) || year < 1900 || year > 2999) throw new ValidationError(field, "year must be between 1900 and 2999");
-  return year;
-};
+const days = (r: FundingReportValue, units: number) => ({ units, unitsPerDay: r.policy.unitsPerDay });
 
 builder.queryField("fundingReport", (t) =>
   t.field({
@@ -338,10 +200,8 @@ builder.queryField("fundingReport", (t) =>
       region: t.arg.string({ required: true, description: "Region code (\"london\")." }),
       year: t.arg.int({ required: true, description: "Financial year, named by the year it starts in." }),
     },
-    authScopes: (_root, args) => regionMember(args.region),
-    resolve: async (_root, args, context) => {
-      const year = validYear(args.year);
-      return new FundingReportSource(context, args.region, year, await context.loaders.policyFor(args.region, year));
-    },
+    authScopes: (_root, args) => useCaseScopes("fundingReport", args.region),
+    resolve: async (_root, args, context) =>
+      orThrow(await fundingReport(context.db, context.loaders, readerOf(context), { region: args.region, year: args.year })),
   }),
 );

@@ -1,6 +1,7 @@
 import { GraphQLError } from "graphql";
 import { builder, type MoneyValue } from "../builder.js";
-import { decimalPounds, formatPence, maxGraphQLInt } from "../format/money.js";
+import { formatMoney } from "@adviser-hub/domain";
+import { decimalPounds, maxGraphQLInt } from "../format/money.js";
 
 /** Pence as a GraphQL Int, or an error naming the amount: never a silently wrapped value. */
 export function int32Pence(pence: number): number {
@@ -27,7 +28,8 @@ export const Money = builder.objectRef<MoneyValue>("Money").implement({
     }),
     formatted: t.string({
       description: "The amount for display: \"£1,200.00\".",
-      resolve: ({ pence }) => formatPence(pence),
+      // The domain's formatter, the one every package uses.
+      resolve: ({ pence }) => formatMoney(pence),
     }),
   }),
 });

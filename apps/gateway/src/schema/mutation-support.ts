@@ -1,14 +1,8 @@
-import type { DomainError, Result } from "@adviser-hub/domain";
-import type { CommandActor } from "@adviser-hub/persistence";
+import { type RegionPolicy, type Result, type UseCase, USE_CASE_ROLES } from "@adviser-hub/domain";
+import type { CommandActor, Reader } from "@adviser-hub/service";
 import type { Role } from "../auth/viewer.js";
 import type { GatewayContext } from "../context.js";
-import {
-  CapacityExceededError,
-  ForbiddenError,
-  InvalidTransitionError,
-  NotFoundError,
-  ValidationError,
-} from "../errors/index.js";
+import { ForbiddenError, fromDomainError, type GatewayErrorOf, NotFoundError, type ServiceError, ValidationError } from "../errors/index.js";
 import { decodeRegionalId, parseRegionalKey } from "../global-id.js";
 
 /** Who a command runs as: the token's role and region; the subject names the caller in history. */
@@ -23,9 +17,20 @@ export function actorOf(context: GatewayContext): CommandActor {
   };
 }
 
-/** Scope check for a mutation field: the error becomes the ForbiddenError member of its union. */
-export const mutationScopes = (roles: readonly Role[]) => ({
-  authScopes: { anyRole: roles },
+/** Who a read runs as. */
+export function readerOf(context: GatewayContext): Reader {
+  const viewer = context.viewer;
+  if (!viewer) throw new ForbiddenError("Sign in with a bearer token");
+  return { role: viewer.role, regionCode: viewer.region, ...(viewer.authority ? { authority: viewer.authority } : {}) };
+}
+
+/**
+ * Scope check for a mutation field, from the domain's table of who may perform the use case
+ * (the service checks the same table again): the error becomes the ForbiddenError member of
+ * its union.
+ */
+export const mutationScopes = (useCase: UseCase) => ({
+  authScopes: { anyRole: USE_CASE_ROLES[useCase] as readonly Role[] },
   unauthorizedError: (_parent: unknown, _args: unknown, context: GatewayContext) =>
     new ForbiddenError(context.viewer ? `A ${context.viewer.role} token may not do this` : "Sign in with a bearer token"),
 });
@@ -52,31 +57,24 @@ export function rowId(context: GatewayContext, value: string, typename: string, 
   return value;
 }
 
-/** Turns a command's expected failure into the typed error the result union carries. */
-export async function unwrap<T>(context: GatewayContext, result: Promise<Result<T, DomainError>>): Promise<T> {
-  const settled = await result;
-  if (settled.ok) return settled.value;
-  const error = settled.error;
-  switch (error.code) {
-    case "VALIDATION":
-      throw new ValidationError(error.field, error.message);
-    case "NOT_FOUND":
-      throw new NotFoundError(error.entity, error.id, error.field);
-    case "FORBIDDEN":
-      throw new ForbiddenError(error.message);
-    case "CAPACITY_EXCEEDED": {
-      const policy = await context.loaders.latestPolicy(context.viewer!.region);
-      throw new CapacityExceededError(
-        error.adviserId,
-        error.weekStart,
-        error.bookableUnits,
-        error.alreadyBookedUnits,
-        error.requestedUnits,
-        policy.unitsPerDay,
-        error.message,
-      );
-    }
-    case "INVALID_TRANSITION":
-      throw new InvalidTransitionError(error.from, error.to, error.message);
-  }
+/**
+ * A write's value, or its failure thrown as for orThrow. The policy the use case read in its
+ * transaction is kept for the request, so the payload's days read no policy again.
+ */
+export function written<T extends { readonly policy: RegionPolicy }, E extends ServiceError>(
+  context: GatewayContext,
+  result: Result<T, E>,
+): T {
+  const value = orThrow(result);
+  context.loaders.rememberLatest(context.viewer!.region, value.policy);
+  return value;
+}
+
+/**
+ * A use case's value, or its expected failure thrown as the gateway's typed error: a mutation's
+ * result union carries it, a query surfaces it with its code.
+ */
+export function orThrow<T, E extends ServiceError>(result: Result<T, E>): T {
+  if (result.ok) return result.value;
+  throw fromDomainError(result.error) as GatewayErrorOf<E>;
 }

@@ -1,4 +1,4 @@
-import { type OrganisationRow, organisationsByIds, organisationsOfAuthorities } from "@adviser-hub/persistence";
+import { type OrganisationRow, organisationsByIds, organisationsOfAuthorities } from "@adviser-hub/service";
 import { isStaff } from "../auth/viewer.js";
 import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";

@@ -4,28 +4,16 @@ import {
   outcomesOfEngagements,
   type RecordedMeasurement,
   recordOutcomeMeasurement,
-} from "@adviser-hub/persistence";
+} from "@adviser-hub/service";
 import { isStaff } from "../auth/viewer.js";
 import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";
 import { regionalKey } from "../global-id.js";
 import { loadRegional } from "../loaders/regional.js";
 import { Engagement } from "./engagement.js";
-import { mutationErrors } from "./errors.js";
-import { actorOf, mutationScopes, rowId, unwrap } from "./mutation-support.js";
+import { baseMutationErrors } from "./errors.js";
+import { actorOf, mutationScopes, orThrow, rowId } from "./mutation-support.js";
 import { isRegionStaff } from "./scopes.js";
-
-/** Compares two exact decimal strings (numeric values as PostgreSQL prints them). */
-export function compareDecimals(a: string, b: string): number {
-  const places = Math.max(a.split(".")[1]?.length ?? 0, b.split(".")[1]?.length ?? 0);
-  const scaled = (text: string) => {
-    const [whole = "0", fraction = ""] = text.replace(/^-/, "").split(".");
-    const value = BigInt(whole) * 10n ** BigInt(places) + BigInt(fraction.padEnd(places, "0") || "0");
-    return text.startsWith("-") ? -value : value;
-  };
-  const difference = scaled(a) - scaled(b);
-  return difference === 0n ? 0 : difference < 0n ? -1 : 1;
-}
 
 const AssessmentEnum = builder.enumType("OutcomeAssessment", {
   description: "How the latest measurement compares with the baseline, in the indicator's good direction.",
@@ -87,13 +75,8 @@ Outcome.implement({
       type: AssessmentEnum,
       nullable: true,
       description: "Latest measurement against baseline in the good direction; null before any measurement.",
-      resolve: (o) => {
-        const latest = o.measurements[o.measurements.length - 1];
-        if (!latest) return null;
-        const change = compareDecimals(latest.value, o.baseline);
-        if (change === 0) return "UNCHANGED";
-        return (o.goodDirection === "LOWER") === change < 0 ? "IMPROVED" : "WORSENED";
-      },
+      // Decided by the domain when the measurement was written, and stored with it.
+      resolve: (o) => o.measurements[o.measurements.length - 1]?.assessment ?? null,
     }),
   }),
 });
@@ -140,16 +123,15 @@ builder.mutationField("recordOutcomeMeasurement", (t) =>
   t.field({
     type: RecordOutcomeMeasurementPayload,
     description: "Records a measurement of an outcome indicator (REGION_ADMIN, ADVISER); one per indicator and date.",
-    ...mutationScopes(["REGION_ADMIN", "ADVISER"]),
+    ...mutationScopes("recordOutcomeMeasurement"),
     errors: {
-      types: mutationErrors,
+      types: [...baseMutationErrors],
       union: { name: "RecordOutcomeMeasurementResult", description: "The measurement, or why it was refused." },
     },
     args: { input: t.arg({ type: RecordOutcomeMeasurementInput, required: true, description: "The measurement." }) },
     resolve: async (_root, { input }, context) => {
-      const measurement = await unwrap(
-        context,
-        recordOutcomeMeasurement(context.db, actorOf(context), {
+      const measurement = orThrow(
+        await recordOutcomeMeasurement(context.db, actorOf(context), {
           outcomeId: rowId(context, String(input.outcomeId), "Outcome", "outcomeId"),
           measuredOn: input.measuredOn,
           value: input.value,

@@ -1,27 +1,12 @@
-import { allowanceUnits, type HolderYearSummary } from "@adviser-hub/domain";
-import { findQuotaHolder, type QuotaDeliveryRow, quotaHolderYear } from "@adviser-hub/persistence";
+import { quotaStatement, type QuotaStatement as QuotaStatementValue, type QuotaStatementLine } from "@adviser-hub/service";
 import { builder } from "../builder.js";
-import { ForbiddenError, NotFoundError, ValidationError } from "../errors/index.js";
 import { StrandEnum } from "./enums.js";
-import { validYear } from "./funding-report.js";
 import { Money, money } from "./money.js";
-import { staffOrAuthority } from "./scopes.js";
+import { orThrow, readerOf } from "./mutation-support.js";
+import { useCaseScopes } from "./scopes.js";
 
-interface QuotaLineValue {
-  readonly region: string;
+interface QuotaLineValue extends QuotaStatementLine {
   readonly unitsPerDay: number;
-  readonly row: QuotaDeliveryRow;
-}
-
-interface QuotaStatementValue {
-  readonly region: string;
-  readonly year: number;
-  readonly unitsPerDay: number;
-  readonly holderKind: "AUTHORITY" | "ORGANISATION";
-  readonly holderId: string;
-  readonly holderName: string;
-  readonly summary: HolderYearSummary;
-  readonly lines: readonly QuotaLineValue[];
 }
 
 const QuotaHolderKindEnum = builder.enumType("QuotaHolderKind", {
@@ -95,7 +80,7 @@ const QuotaStatement = builder.objectRef<QuotaStatementValue>("QuotaStatement").
       resolve: (s) => days(s.summary.chargeableUnits, s.unitsPerDay),
     }),
     charges: t.field({ type: Money, description: "Sum of the lines' charges.", resolve: (s) => money(s.summary.chargePence) }),
-    lines: t.field({ type: [QuotaLine], description: "Every delivery in allocation order (date, then order recorded).", resolve: (s) => s.lines }),
+    lines: t.field({ type: [QuotaLine], description: "Every delivery in allocation order (date, then order recorded).", resolve: (s) => s.lines.map((line) => ({ ...line, unitsPerDay: s.unitsPerDay })) }),
   }),
 });
 
@@ -109,54 +94,9 @@ builder.queryField("quotaStatement", (t) =>
       holder: t.arg.string({ required: true, description: "GSS code of an authority (area pooling) or an organisation id." }),
       year: t.arg.int({ required: true, description: "Financial year, named by the year it starts in." }),
     },
-    authScopes: (_root, args) => staffOrAuthority(args.region),
-    resolve: async (_root, args, context) => {
-      const year = validYear(args.year);
-      const viewer = context.viewer;
-      const [policy, candidate] = await Promise.all([
-        context.loaders.policyFor(args.region, year),
-        findQuotaHolder(context.db, args.region, args.holder),
-      ]);
-      if (!candidate) throw new NotFoundError("QuotaHolder", args.holder, "holder");
-      const area = candidate.kind === "AUTHORITY" ? candidate.id : candidate.homeAuthorityId;
-      if (viewer?.role === "AUTHORITY" && area !== viewer.authority) {
-        throw new ForbiddenError("An authority token may only read its own area's quota");
-      }
-      const pooledByArea = policy.quotaPooling === "AREA";
-      if (candidate.kind === "AUTHORITY" && !pooledByArea) {
-        throw new ValidationError("holder", `${args.region} pools quota by organisation: name an organisation, not an authority`);
-      }
-      if (candidate.kind === "ORGANISATION" && pooledByArea && candidate.homeAuthorityId !== null) {
-        throw new ValidationError(
-          "holder",
-          `${candidate.name} shares the allowance of its area: ask for holder ${candidate.homeAuthorityId}`,
-        );
-      }
-      // The allocation was decided by the domain when each delivery was written: read and sum it.
-      const { lines, totals } = await quotaHolderYear(context.db, args.region, year, candidate.id);
-      const allowance = allowanceUnits(policy, candidate.id, year);
-      const summary: HolderYearSummary = {
-        holderId: candidate.id,
-        year,
-        allowanceUnits: allowance,
-        usedFreeUnits: totals.quotaUnits,
-        remainingFreeUnits: allowance - totals.quotaUnits,
-        freeUnits: totals.freeUnits,
-        deliveredUnits: totals.deliveredUnits,
-        chargeableUnits: totals.chargeableUnits,
-        chargePence: totals.chargePence,
-      };
-      return {
-        region: args.region,
-        year,
-        unitsPerDay: policy.unitsPerDay,
-        holderKind: candidate.kind,
-        holderId: candidate.id,
-        holderName: candidate.name,
-        summary,
-        lines: lines.map((row) => ({ region: args.region, unitsPerDay: policy.unitsPerDay, row })),
-      };
-    },
+    authScopes: (_root, args) => useCaseScopes("quotaStatement", args.region),
+    resolve: async (_root, args, context) =>
+      orThrow(await quotaStatement(context.db, context.loaders, readerOf(context), { region: args.region, holder: args.holder, year: args.year })),
   }),
 );
 

@@ -1,4 +1,4 @@
-import { regionsByCodes } from "@adviser-hub/persistence";
+import { regionsByCodes } from "@adviser-hub/service";
 import { builder } from "../builder.js";
 import { regionalKey } from "../global-id.js";
 import { loadRegional } from "../loaders/regional.js";

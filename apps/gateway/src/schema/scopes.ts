@@ -1,9 +1,23 @@
+import { type Role, type UseCase, USE_CASE_ROLES } from "@adviser-hub/domain";
 import type { AuthScopeMap } from "@pothos/plugin-scope-auth";
 import { isStaff } from "../auth/viewer.js";
 import type { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";
 
 type Scopes = AuthScopeMap<(typeof builder)["$inferSchemaTypes"]>;
+
+/** The scope that holds each role to the region asked about (a funder also to a region it funds). */
+const roleScope = {
+  REGION_ADMIN: "adminOf",
+  ADVISER: "adviserOf",
+  AUTHORITY: "authorityIn",
+  FUNDER: "funderOf",
+} as const satisfies Record<Role, string>;
+
+/** A use case's entry field: any role the domain's USE_CASE_ROLES allows, in this region. */
+export const useCaseScopes = (useCase: UseCase, region: string): Scopes => ({
+  $any: Object.fromEntries((USE_CASE_ROLES[useCase] as readonly Role[]).map((role) => [roleScope[role], region])),
+});
 
 /** Anyone with a token for this region: its staff, its authorities and funders that fund it. */
 export const regionMember = (region: string): Scopes => ({

@@ -1,14 +1,14 @@
 import { billingPeriodOf, type Statement as IssuedStatementValue, type StatementAdjustment, type StatementLine } from "@adviser-hub/domain";
-import { type IssuedStatementRow, issueStatement, issuedStatementsOfOrganisations } from "@adviser-hub/persistence";
+import { type IssuedStatementRow, issuedStatementsOfOrganisations, issueStatement } from "@adviser-hub/service";
 import { isStaff } from "../auth/viewer.js";
 import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";
 import { loadRegional } from "../loaders/regional.js";
 import { regionalKey } from "../global-id.js";
 import { StrandEnum } from "./enums.js";
-import { mutationErrors } from "./errors.js";
+import { baseMutationErrors } from "./errors.js";
 import { Money, money } from "./money.js";
-import { actorOf, mutationScopes, rowId, unwrap } from "./mutation-support.js";
+import { actorOf, mutationScopes, rowId, written } from "./mutation-support.js";
 import { Organisation } from "./organisation.js";
 
 interface WithGranularity<T> {
@@ -159,19 +159,18 @@ builder.mutationField("issueStatement", (t) =>
   t.field({
     type: IssueStatementPayload,
     description: "Issues an organisation's statement for a billing period (REGION_ADMIN). Issuing twice returns the same statement.",
-    ...mutationScopes(["REGION_ADMIN"]),
-    errors: { types: mutationErrors, union: { name: "IssueStatementResult", description: "The statement, or why it was refused." } },
+    ...mutationScopes("issueStatement"),
+    errors: { types: [...baseMutationErrors], union: { name: "IssueStatementResult", description: "The statement, or why it was refused." } },
     args: { input: t.arg({ type: IssueStatementInput, required: true, description: "What to issue." }) },
     resolve: async (_root, { input }, context) => {
-      const result = await unwrap(
+      const result = written(
         context,
-        issueStatement(context.db, actorOf(context), {
+        await issueStatement(context.db, actorOf(context), {
           organisationId: rowId(context, String(input.organisationId), "Organisation", "organisationId"),
           period: input.period,
         }, { clock: context.clock }),
       );
-      const policy = await context.loaders.latestPolicy(context.viewer!.region);
-      return { statement: { value: result.statement, unitsPerDay: policy.unitsPerDay }, alreadyIssued: result.alreadyIssued };
+      return { statement: { value: result.statement, unitsPerDay: result.policy.unitsPerDay }, alreadyIssued: result.alreadyIssued };
     },
   }),
 );

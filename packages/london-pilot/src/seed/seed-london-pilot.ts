@@ -1,4 +1,4 @@
-import { addDays } from "@adviser-hub/domain";
+import { addDays, assessOutcome } from "@adviser-hub/domain";
 import { allocateUnallocated, type Database } from "@adviser-hub/persistence";
 import { type Kysely, type Transaction, sql } from "kysely";
 import { londonAuthorities } from "../london-authorities.js";
@@ -296,6 +296,23 @@ export async function seedLondonPilot(db: Kysely<Database>): Promise<SeedSummary
           measured_on: m.measuredOn,
           value: m.value,
           note: m.note,
+          // Rule 11 as of this measurement, decided by the domain as the write path does.
+          assessment: assessOutcome(
+            {
+              regionCode: region,
+              id: o.id,
+              engagementId: o.engagementId,
+              name: o.indicator,
+              unit: o.unit,
+              goodDirection: o.goodDirection,
+              decimals: 0,
+              baseline: o.baselineValue,
+              baselineOn: o.baselineOn,
+              target: o.targetValue,
+              notes: null,
+            },
+            [{ regionCode: region, id: m.measuredOn, indicatorId: o.id, measuredOn: m.measuredOn, value: m.value, recordedAt: 0, notes: null }],
+          ).assessment!,
         })),
       ),
     );

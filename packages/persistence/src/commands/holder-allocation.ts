@@ -14,7 +14,7 @@ import { type Kysely, type Transaction, sql } from "kysely";
 import type { Database } from "../schema.js";
 import type { DeliveryAllocation } from "./delivery-record.js";
 import { holderOrganisations } from "./quota-inputs.js";
-import { loadPolicy } from "./region-policy.js";
+import { loadPolicy } from "../repositories/region-policy.js";
 
 // Rules 3 to 5 are decided by the domain's allocateQuota, once, when a delivery is recorded,
 // corrected or removed, and the result is stored on every live delivery of the holder-year it

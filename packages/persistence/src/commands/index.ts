@@ -1,20 +1,4 @@
-export type { CommandActor, CommandOptions } from "./actor.js";
-export { type BookedAdviser, bookAdviser } from "./book-adviser.js";
-export type { CapacityFit } from "./capacity-fit.js";
-export { type CorrectDeliveryInput, type CorrectedDelivery, correctDelivery } from "./correct-delivery.js";
-export { type DecideEngagementInput, type DecidedEngagement, decideEngagement } from "./decide-engagement.js";
-export type { DeliveryAllocation, DeliveryRecord } from "./delivery-record.js";
-export type { EngagementRecord, TransitionRecord } from "./engagement-record.js";
-export { allocateHolderYear, allocateUnallocated, reallocateYear } from "./holder-allocation.js";
-export { type IssuedStatement, type IssueStatementInput, issueStatement } from "./issue-statement.js";
-export {
-  type OutcomeMeasurementInput,
-  type RecordedMeasurement,
-  recordOutcomeMeasurement,
-} from "./record-outcome-measurement.js";
-export { type RecordedDelivery, recordDelivery } from "./record-delivery.js";
-export {
-  type RequestedEngagement,
-  type RequestEngagementInput,
-  requestEngagement,
-} from "./request-engagement.js";
+export { type DeliveryAllocation, type DeliveryRecord, deliveryRecord } from "./delivery-record.js";
+export { allocateHolderYear, allocateUnallocated, reallocateYear, UNALLOCATED } from "./holder-allocation.js";
+export { holderOrganisations, quotaInputForHolder } from "./quota-inputs.js";
+export { type IssueOptions, insertIssuedStatement, issuedStatements, statementInput, writeStatement } from "./statement-ledger.js";

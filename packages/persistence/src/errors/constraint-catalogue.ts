@@ -133,6 +133,7 @@ export const CONSTRAINT_MEANINGS: Readonly<Record<string, ConstraintMeaning>> = 
 
   outcomes_indicator_present: { field: "indicator", message: "must not be empty" },
   outcomes_good_direction_known: { field: "goodDirection", message: "must be LOWER or HIGHER" },
+  outcome_measurements_assessment_known: { field: "assessment", message: "must be IMPROVED, WORSENED or UNCHANGED" },
 
   benchmark_populations_child_population_positive: {
     field: "childPopulation",

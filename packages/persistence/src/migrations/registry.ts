@@ -3,6 +3,7 @@ import * as initial from "./2026-11-25-0001-initial.js";
 import * as adjustmentPeriods from "./2026-11-25-0002-adjustment-periods.js";
 import * as reportYearIndexes from "./2026-11-25-0003-report-year-indexes.js";
 import * as storedAllocation from "./2026-12-02-0004-stored-allocation.js";
+import * as outcomeAssessment from "./2026-12-02-0005-outcome-assessment.js";
 
 /**
  * Every migration, by name. A static map rather than a folder scan, so the same list runs under
@@ -13,4 +14,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "2026-11-25-0002-adjustment-periods": adjustmentPeriods,
   "2026-11-25-0003-report-year-indexes": reportYearIndexes,
   "2026-12-02-0004-stored-allocation": storedAllocation,
+  "2026-12-02-0005-outcome-assessment": outcomeAssessment,
 };

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { GoodDirection } from "@adviser-hub/domain";
+import type { GoodDirection, OutcomeAssessment } from "@adviser-hub/domain";
 import type { Queryable } from "./queryable.js";
 import { inRequestedOrder } from "./by-ids.js";
 
@@ -16,7 +16,13 @@ export interface OutcomeRowWithMeasurements {
   readonly baseline: string;
   readonly baselineOn: string | null;
   readonly target: string | null;
-  readonly measurements: readonly { readonly measuredOn: string; readonly value: string; readonly note: string | null }[];
+  readonly measurements: readonly {
+    readonly measuredOn: string;
+    readonly value: string;
+    readonly note: string | null;
+    /** Rule 11 as of this measurement, stored when it was written. */
+    readonly assessment: OutcomeAssessment;
+  }[];
 }
 
 type Raw = {
@@ -30,13 +36,14 @@ type Raw = {
   baseline: string;
   baseline_on: string | null;
   target: string | null;
-  measurements: { measured_on: string; value: string; note: string | null }[] | null;
+  measurements: { measured_on: string; value: string; note: string | null; assessment: OutcomeAssessment }[] | null;
 };
 
 const select = (region: string) => sql<Raw>`
   select o.region_code, o.id, o.engagement_id, org.home_authority_id, o.indicator, o.unit, o.good_direction,
          o.baseline_value::text as baseline, o.baseline_on, o.target_value::text as target,
-         (select json_agg(json_build_object('measured_on', m.measured_on, 'value', m.value::text, 'note', m.note)
+         (select json_agg(json_build_object('measured_on', m.measured_on, 'value', m.value::text, 'note', m.note,
+                                           'assessment', m.assessment)
                           order by m.measured_on)
             from outcome_measurements m
            where m.region_code = o.region_code and m.outcome_id = o.id) as measurements
@@ -57,7 +64,12 @@ function shape(row: Raw): OutcomeRowWithMeasurements {
     baseline: row.baseline,
     baselineOn: row.baseline_on,
     target: row.target,
-    measurements: (row.measurements ?? []).map((m) => ({ measuredOn: m.measured_on, value: m.value, note: m.note })),
+    measurements: (row.measurements ?? []).map((m) => ({
+      measuredOn: m.measured_on,
+      value: m.value,
+      note: m.note,
+      assessment: m.assessment,
+    })),
   };
 }
 

@@ -153,31 +153,23 @@ export interface OutcomeCounts {
 }
 
 /**
- * Outcomes measured in [yearStart, yearEnd], judged on their latest measurement on or before
- * yearEnd against the baseline in the indicator's good direction; exact numeric comparison in SQL.
+ * Outcomes measured in [yearStart, yearEnd], counted by the assessment stored with their latest
+ * measurement on or before yearEnd (rule 11, decided by the domain when it was written).
  * A json object {improved, worsened, unchanged}: a scalar subquery for the funding report.
  */
 export function outcomeCountsSql(region: string, yearStart: string, yearEnd: string): RawBuilder<unknown> {
   return sql`(
     with latest as (
-      select distinct on (m.outcome_id) m.outcome_id, m.value, m.measured_on
+      select distinct on (m.outcome_id) m.outcome_id, m.assessment, m.measured_on
         from outcome_measurements m
        where m.region_code = ${region} and m.measured_on <= ${yearEnd}::date
        order by m.outcome_id, m.measured_on desc
-    ), judged as (
-      select case
-               when l.value = o.baseline_value then 'UNCHANGED'
-               when (o.good_direction = 'LOWER') = (l.value < o.baseline_value) then 'IMPROVED'
-               else 'WORSENED'
-             end as assessment
-        from latest l
-        join outcomes o on o.region_code = ${region} and o.id = l.outcome_id
-       where l.measured_on >= ${yearStart}::date
     )
     select json_build_object('improved', count(*) filter (where assessment = 'IMPROVED'),
                              'worsened', count(*) filter (where assessment = 'WORSENED'),
                              'unchanged', count(*) filter (where assessment = 'UNCHANGED'))
-      from judged)`;
+      from latest
+     where measured_on >= ${yearStart}::date)`;
 }
 
 /** Reads outcomeCountsSql's json. */

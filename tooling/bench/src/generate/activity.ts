@@ -4,6 +4,7 @@ import {
   type RegionPolicy,
   type Strand,
   allocateQuota,
+  assessOutcome,
   allocationLines,
   parseRegionPolicy,
 } from "@adviser-hub/domain";
@@ -336,7 +337,13 @@ export function generateRegionYear(
     for (let i = 1; i <= measurements; i++) {
       const measuredOn = addDays(baselineOn, 91 * i);
       if (measuredOn >= today) break;
-      emit(t.outcomeMeasurements, [code, id, measuredOn, Math.max(0, baseline + prng.int(-12, 8))]);
+      const value = Math.max(0, baseline + prng.int(-12, 8));
+      // Rule 11 as of this measurement, decided by the domain as the write path does.
+      const { assessment } = assessOutcome(
+        { regionCode: code, id, engagementId: e.id, name: indicator, unit, goodDirection: direction, decimals: 0, baseline, baselineOn, target, notes: null },
+        [{ regionCode: code, id: `${id}/${measuredOn}`, indicatorId: id, measuredOn, value, recordedAt: 0, notes: null }],
+      );
+      emit(t.outcomeMeasurements, [code, id, measuredOn, value, assessment]);
     }
   }
 }

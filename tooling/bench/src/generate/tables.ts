@@ -168,6 +168,7 @@ export const outcomeMeasurements = table("outcome_measurements", [
   ["outcome_id", "text"],
   ["measured_on", "date"],
   ["value", "int4"],
+  ["assessment", "text"],
 ]);
 export const benchmarkPopulations = table("benchmark_populations", [
   ["region_code", "text"],

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { ROLES } from "./roles.js";
+import { mayPerform, refusalOf, USE_CASE_ROLES } from "./use-case-roles.js";
+
+describe("use case roles", () => {
+  it("lets a funder perform no write and an admin every use case", () => {
+    const writes = ["requestEngagement", "decideEngagement", "bookAdviser", "recordDelivery", "correctDelivery", "issueStatement", "recordOutcomeMeasurement"] as const;
+    for (const useCase of writes) expect(mayPerform("FUNDER", useCase)).toBe(false);
+    for (const useCase of Object.keys(USE_CASE_ROLES) as (keyof typeof USE_CASE_ROLES)[])
+      expect(mayPerform("REGION_ADMIN", useCase)).toBe(true);
+  });
+
+  it("keeps the matrix of docs/API.md", () => {
+    const matrix = Object.fromEntries(
+      ROLES.map((role) => [role, Object.keys(USE_CASE_ROLES).filter((u) => mayPerform(role, u as keyof typeof USE_CASE_ROLES))]),
+    );
+    expect(matrix).toEqual({
+      REGION_ADMIN: [
+        "requestEngagement",
+        "decideEngagement",
+        "bookAdviser",
+        "recordDelivery",
+        "correctDelivery",
+        "issueStatement",
+        "recordOutcomeMeasurement",
+        "fundingReport",
+        "quotaStatement",
+        "capacityForecast",
+        "benchmark",
+      ],
+      ADVISER: [
+        "requestEngagement",
+        "bookAdviser",
+        "recordDelivery",
+        "correctDelivery",
+        "recordOutcomeMeasurement",
+        "fundingReport",
+        "quotaStatement",
+        "capacityForecast",
+        "benchmark",
+      ],
+      AUTHORITY: ["requestEngagement", "decideEngagement", "fundingReport", "quotaStatement", "capacityForecast", "benchmark"],
+      FUNDER: ["fundingReport", "capacityForecast", "benchmark"],
+    });
+  });
+
+  it("words a refusal with the role and what it may not do", () => {
+    expect(refusalOf("FUNDER", "recordDelivery")).toBe("a FUNDER may not record deliveries");
+  });
+});

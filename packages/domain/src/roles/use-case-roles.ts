@@ -1,0 +1,47 @@
+import type { Role } from "./roles.js";
+
+/**
+ * Who may perform each use case: the one table of it. The service checks it before any read;
+ * the gateway derives its scopes from it. Finer limits that need data (an authority only for
+ * its own area, and only to withdraw; a funder only for a region it funds) are checked by the
+ * use case or the gateway's region scope, never by a second table.
+ */
+export const USE_CASE_ROLES = {
+  requestEngagement: ["REGION_ADMIN", "ADVISER", "AUTHORITY"],
+  decideEngagement: ["REGION_ADMIN", "AUTHORITY"],
+  bookAdviser: ["REGION_ADMIN", "ADVISER"],
+  recordDelivery: ["REGION_ADMIN", "ADVISER"],
+  correctDelivery: ["REGION_ADMIN", "ADVISER"],
+  issueStatement: ["REGION_ADMIN"],
+  recordOutcomeMeasurement: ["REGION_ADMIN", "ADVISER"],
+  fundingReport: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER"],
+  quotaStatement: ["REGION_ADMIN", "ADVISER", "AUTHORITY"],
+  capacityForecast: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER"],
+  benchmark: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type UseCase = keyof typeof USE_CASE_ROLES;
+
+/** What each refusal says the role may not do. */
+const WHAT: Record<UseCase, string> = {
+  requestEngagement: "request engagements",
+  decideEngagement: "decide engagements",
+  bookAdviser: "book advisers",
+  recordDelivery: "record deliveries",
+  correctDelivery: "correct deliveries",
+  issueStatement: "issue statements",
+  recordOutcomeMeasurement: "record outcome measurements",
+  fundingReport: "read funding reports",
+  quotaStatement: "read quota statements",
+  capacityForecast: "read capacity forecasts",
+  benchmark: "read benchmarks",
+};
+
+export function mayPerform(role: Role, useCase: UseCase): boolean {
+  return (USE_CASE_ROLES[useCase] as readonly Role[]).includes(role);
+}
+
+/** The refusal's wording: "a FUNDER may not record deliveries". */
+export function refusalOf(role: Role, useCase: UseCase): string {
+  return `a ${role} may not ${WHAT[useCase]}`;
+}

@@ -1,0 +1,145 @@
+import {
+  type BookingCheck,
+  type BookingInput,
+  type ForbiddenError,
+  type NotFoundError,
+  type RegionPolicy,
+  type Result,
+  type ValidationError,
+  type WeekCapacity,
+  addDays,
+  checkBooking,
+  invalid,
+  notFound,
+  validateBookingInput,
+} from "@adviser-hub/domain";
+import type { Kysely } from "kysely";
+import type { BookingStatus } from "@adviser-hub/domain";
+import type { CapacityExceeded } from "./errors.js";
+import { type CommandActor, type CommandOptions, nowOf, requireRole } from "./actor.js";
+import {
+  type BookingRow,
+  type Database,
+  loadAdviser,
+  loadAdviserWeeks,
+  loadPolicy,
+  lockAdviserWeek,
+  withTransaction,
+  writeAudit,
+} from "@adviser-hub/persistence";
+
+export interface BookedAdviser {
+  readonly booking: {
+    readonly id: string;
+    readonly engagementId: string;
+    readonly adviserId: string;
+    readonly weekStart: string;
+    readonly units: number;
+    readonly status: BookingStatus;
+  };
+  readonly check: BookingCheck;
+  readonly capacity: WeekCapacity;
+  /** The row as written, for a caller that shows it without reading it again. */
+  readonly row: BookingRow;
+  /** The region's latest policy, as the use case read it: a caller shows days without a second read. */
+  readonly policy: RegionPolicy;
+}
+
+export type BookAdviserError = ValidationError | NotFoundError | ForbiddenError | CapacityExceeded;
+export type BookAdviserResult = Result<BookedAdviser, BookAdviserError>;
+
+/** Bookings may be planned on open engagements; confirmed ones only once accepted. */
+const CONFIRMABLE = new Set(["ACCEPTED", "ACTIVE"]);
+const PLANNABLE = new Set(["REQUESTED", "WAITLISTED", "ACCEPTED", "ACTIVE"]);
+
+/**
+ * Books adviser days in a week (rule 8). The adviser-week is locked, the week's bookings are
+ * read again inside the lock, and the domain decides: a confirmed booking on a capacity-held
+ * strand that would pass bookable days fails with CAPACITY_EXCEEDED and writes nothing.
+ */
+export async function bookAdviser(
+  db: Kysely<Database>,
+  actor: CommandActor,
+  input: BookingInput,
+  options?: CommandOptions,
+): Promise<BookAdviserResult> {
+  const denied = requireRole(actor, "bookAdviser");
+  if (denied) return { ok: false, error: denied };
+  const region = actor.regionCode;
+  return withTransaction(db, async (trx): Promise<BookAdviserResult> => {
+    const policy = await loadPolicy(trx, region);
+    if (!policy.ok) return policy;
+    const valid = validateBookingInput(policy.value, input);
+    if (!valid.ok) return valid;
+    const request = valid.value;
+
+    const engagement = await trx
+      .selectFrom("engagements")
+      .select(["id", "strand", "status", "starts_on", "ends_on"])
+      .where("region_code", "=", region)
+      .where("id", "=", request.engagementId)
+      .executeTakeFirst();
+    if (!engagement) return { ok: false, error: notFound("engagement", request.engagementId, "engagementId") };
+    const allowed = request.status === "CONFIRMED" ? CONFIRMABLE : PLANNABLE;
+    if (!allowed.has(engagement.status))
+      return invalid("engagementId", `a ${request.status.toLowerCase()} booking cannot be made on a ${engagement.status} engagement`);
+    const weekEnd = addDays(request.weekStart, 6);
+    if ((engagement.starts_on && weekEnd < engagement.starts_on) || (engagement.ends_on && request.weekStart > engagement.ends_on))
+      return invalid("weekStart", "the week is outside the engagement's dates");
+
+    const adviser = await loadAdviser(trx, region, request.adviserId);
+    if (!adviser) return { ok: false, error: notFound("adviser", request.adviserId, "adviserId") };
+    if (weekEnd < adviser.employmentStart || (adviser.employmentEnd !== null && request.weekStart > adviser.employmentEnd))
+      return invalid("weekStart", "the adviser is not employed in that week");
+
+    // From here to commit no other booking for this adviser-week can be checked or written.
+    await lockAdviserWeek(trx, region, adviser.id, request.weekStart);
+    const [week] = await loadAdviserWeeks(trx, policy.value, region, [adviser], request.weekStart, 1);
+    const check = checkBooking(policy.value, week!.capacity, week!.bookings, {
+      adviserId: adviser.id,
+      weekStart: request.weekStart,
+      units: request.units,
+      status: request.status,
+      strand: engagement.strand,
+    });
+    if (!check.ok)
+      return {
+        ok: false,
+        error: check.error.code === "CAPACITY_EXCEEDED" ? { ...check.error, unitsPerDay: policy.value.unitsPerDay } : check.error,
+      };
+
+    const at = nowOf(options);
+    const booking = {
+      id: crypto.randomUUID(),
+      engagementId: engagement.id,
+      adviserId: adviser.id,
+      weekStart: request.weekStart,
+      units: request.units,
+      status: request.status,
+    };
+    const row = await trx
+      .insertInto("bookings")
+      .values({
+        region_code: region,
+        id: booking.id,
+        adviser_id: booking.adviserId,
+        engagement_id: booking.engagementId,
+        week_start: booking.weekStart,
+        units: booking.units,
+        status: booking.status,
+        created_at: at,
+        updated_at: at,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, {
+      action: "bookAdviser",
+      entity: "booking",
+      entityId: booking.id,
+      before: null,
+      after: { ...booking, overbooked: check.value.overbooked },
+      at,
+    });
+    return { ok: true, value: { booking, check: check.value, capacity: week!.capacity, row, policy: policy.value } };
+  });
+}

@@ -1,0 +1,63 @@
+import { type RegionPolicy, parseRegionPolicy } from "@adviser-hub/domain";
+import { type PolicyVersion, type Queryable, policyVersionForYear, policyVersionsOfRegions } from "@adviser-hub/persistence";
+
+/** A stored policy the domain refuses: an operator's error, never a client's, so it throws. */
+export class InvalidPolicyError extends Error {
+  constructor(region: string, fromYear: number, detail: string) {
+    super(`Policy of region ${region} from ${fromYear} is invalid: ${detail}`);
+    this.name = "InvalidPolicyError";
+  }
+}
+
+/**
+ * Region policies for the reads of one request, each region's versions read once (one
+ * statement) and each version parsed once, however many fields ask.
+ */
+export interface PolicySource {
+  /** The policy for a financial year: the version with the greatest fromYear <= year. */
+  policyFor(region: string, year: number): Promise<RegionPolicy>;
+  /** The latest version: for what no year applies to (granularity of a days figure). */
+  latestPolicy(region: string): Promise<RegionPolicy>;
+  /** Keeps the latest policy a write use case read in its transaction, so its payload reads none. */
+  rememberLatest(region: string, policy: RegionPolicy): void;
+}
+
+export function createPolicySource(db: Queryable): PolicySource {
+  const versions = new Map<string, Promise<PolicyVersion[]>>();
+  const parsed = new Map<PolicyVersion, RegionPolicy>();
+  const latest = new Map<string, RegionPolicy>();
+  const versionsOf = (region: string): Promise<PolicyVersion[]> => {
+    let list = versions.get(region);
+    if (!list) {
+      list = policyVersionsOfRegions(db, [region]);
+      versions.set(region, list);
+    }
+    return list;
+  };
+  const parse = (version: PolicyVersion): RegionPolicy => {
+    const cached = parsed.get(version);
+    if (cached) return cached;
+    const result = parseRegionPolicy(version.policy);
+    if (!result.ok) throw new InvalidPolicyError(version.regionCode, version.fromYear, result.error.message);
+    parsed.set(version, result.value);
+    return result.value;
+  };
+  return {
+    async policyFor(region, year) {
+      const version = policyVersionForYear(await versionsOf(region), year);
+      if (!version) throw new InvalidPolicyError(region, year, "no policy stored");
+      return parse(version);
+    },
+    async latestPolicy(region) {
+      const remembered = latest.get(region);
+      if (remembered) return remembered;
+      const list = await versionsOf(region);
+      const version = list[list.length - 1];
+      if (!version) throw new InvalidPolicyError(region, 0, "no policy stored");
+      return parse(version);
+    },
+    rememberLatest(region, policy) {
+      latest.set(region, policy);
+    },
+  };
+}
