@@ -152,9 +152,7 @@ export type RequestEngagementMutationVariables = Exact<{
 
 
 export type RequestEngagementMutation = { requestEngagement:
-    | { __typename: 'CapacityExceededError', code: ErrorCode, message: string }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'InvalidTransitionError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string, notFoundField: string | null }
     | { __typename: 'RequestEngagementPayload', waitlisted: boolean, engagement: { code: string, title: string, status: EngagementStatus, estimate: string, earliestStartWeek: string | null } }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
