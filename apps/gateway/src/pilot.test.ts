@@ -6,8 +6,16 @@ import { backends, createTestDatabase, type TestDatabase } from "@adviser-hub/pe
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "./auth/viewer.js";
 import { formatDays } from "./format/days.js";
+import { decimalRatio, shareFromBasisPoints } from "./format/decimal.js";
 import { execute, type JsonData, StatementCounter, tokenFor } from "./testing/harness.js";
-import { expectedBenchmark, expectedCapacity, expectedFundingReport, domainAllocation, loadPolicy } from "./testing/pilot-oracle.js";
+import {
+  expectedBenchmark,
+  expectedCapacity,
+  expectedDemand,
+  expectedFundingReport,
+  domainAllocation,
+  loadPolicy,
+} from "./testing/pilot-oracle.js";
 import { createGateway, type Gateway } from "./yoga.js";
 
 // The seeded London pilot, read through the gateway and checked twice: against the seed's
@@ -150,6 +158,61 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
       }
     });
 
+    it("coverage lists the served authorities: the domain's served set, as many as coverage.served", async () => {
+      for (const year of [2010, 2011]) {
+        const expected = await expectedFundingReport(database.db, "london", year);
+        const data = await ok(readFileSync(`${operationsDir}funder-coverage.graphql`, "utf8"), { region: "london", year });
+        const coverage = (data.fundingReport as { coverage: { served: number; servedAuthorities: { code: string; name: string }[] } }).coverage;
+        const codes = coverage.servedAuthorities.map((a) => a.code);
+        const served = await database.db.selectFrom("authorities").select(["id", "name"]).where("id", "in", codes).orderBy("id").execute();
+        expect(codes).toEqual(served.map((a) => a.id));
+        expect(coverage.servedAuthorities.map((a) => a.name)).toEqual(served.map((a) => a.name));
+        expect(coverage.served).toBe(expected.vfm.coverage.served);
+        expect(codes).toHaveLength(coverage.served);
+        if (year === 2010) expect(codes).toHaveLength(27);
+      }
+    });
+
+    it("each benchmark row's authority lists its stored statistical neighbours, nearest first", async () => {
+      const data = await ok(readFileSync(`${operationsDir}benchmark-neighbours.graphql`, "utf8"), { region: "london", year: 2010, measure: "REFERRALS" });
+      const rows = (data.benchmark as { rows: { authority: { code: string; statisticalNeighbours: { code: string }[] } }[] }).rows;
+      const stored = await database.db.selectFrom("statistical_neighbours").selectAll().where("region_code", "=", "london").orderBy("authority_id").orderBy("rank").execute();
+      expect(stored.length).toBeGreaterThan(0);
+      for (const row of rows)
+        expect(row.authority.statisticalNeighbours.map((n) => n.code), row.authority.code).toEqual(
+          stored.filter((n) => n.authority_id === row.authority.code).map((n) => n.neighbour_id),
+        );
+      expect(rows.some((row) => row.authority.statisticalNeighbours.length > 0)).toBe(true);
+    });
+
+    it("demandAndCapacity equals the domain's rule 14 over the raw engagements and the forecast's bookable weeks", async () => {
+      for (const from of ["2011-01-03", "2010-06-07"]) {
+        const data = await ok(readFileSync(`${operationsDir}demand-and-capacity.graphql`, "utf8"), { region: "london", from });
+        const expected = await expectedDemand(database.db, "london", from, 13);
+        expect(data.demandAndCapacity).toEqual({
+          horizonWeeks: 13,
+          weeks: expected.weeks.map((w) => ({ weekStart: w.weekStart, bookableDays: days(w.bookableUnits) })),
+          acceptedOutstandingDays: days(expected.figures.acceptedOutstandingUnits),
+          waitlistedDays: days(expected.figures.waitlistedUnits),
+          requestedDays: days(expected.figures.requestedUnits),
+          demandDays: days(expected.figures.demandUnits),
+          bookableDays: days(expected.figures.bookableUnits),
+          utilisation: shareFromBasisPoints(expected.figures.utilisationBp),
+          backlogWeeks: expected.figures.backlogWeeks && decimalRatio(expected.figures.backlogWeeks.numerator, expected.figures.backlogWeeks.denominator, 2),
+          backlogWeeksRoundedUp: expected.figures.backlogWeeksRoundedUp,
+        });
+        expect(expected.figures.demandUnits).toBeGreaterThan(0);
+        expect(expected.figures.bookableUnits).toBeGreaterThan(0);
+      }
+    });
+
+    it("demandAndCapacity refuses a horizon outside 1 to 52 weeks, naming weeks", async () => {
+      for (const weeks of [0, 53]) {
+        const response = await run(`{ demandAndCapacity(region: "london", from: "2011-01-03", weeks: ${weeks}) { demandDays } }`);
+        expect(response.errors?.[0]?.extensions).toMatchObject({ code: "VALIDATION", field: "weeks" });
+      }
+    });
+
     it("region lists 33 authorities, 3 advisers, 3 funders and filters its 80 engagements", async () => {
       const data = await ok(`{ region(code: "london") { code name unitsPerDay authorities(first: 100) { totalCount edges { node { code } } }
         advisers { code fte } funders { code contribution(year: 2010) { pence } } } }`);
@@ -228,6 +291,12 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
       expect(await counted(readFileSync(`${operationsDir}next-quarter-capacity.graphql`, "utf8"), { region: "london", from: "2011-01-03" })).toBe(3);
       expect(await counted(readFileSync(`${operationsDir}benchmark.graphql`, "utf8"), { region: "london", year: 2010, measure: "REFERRALS" })).toBe(2);
       expect(await counted(`{ viewer { role } }`)).toBe(0);
+      // Served authorities: the codes come with the figures, the rows in one batch (policy, figures, authorities).
+      expect(await counted(readFileSync(`${operationsDir}funder-coverage.graphql`, "utf8"), { region: "london", year: 2010 })).toBe(3);
+      // Neighbours of all 33 rows in one statement with their rows: benchmark, authorities, neighbours.
+      expect(await counted(readFileSync(`${operationsDir}benchmark-neighbours.graphql`, "utf8"), { region: "london", year: 2010, measure: "REFERRALS" })).toBe(3);
+      // The forecast's three reads and the open engagements.
+      expect(await counted(readFileSync(`${operationsDir}demand-and-capacity.graphql`, "utf8"), { region: "london", from: "2011-01-03" })).toBe(4);
     });
   });
 
@@ -258,6 +327,19 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
       },
       benchmark: {
         query: `{ benchmark(region: "london", year: 2010, measure: REFERRALS) { regionRate } }`,
+        allowed: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER", "OTHER_AUTHORITY"],
+      },
+      // An aggregate with no engagement detail: every role of the region, as the forecast.
+      demandAndCapacity: {
+        query: `{ demandAndCapacity(region: "london", from: "2011-01-03", weeks: 4) { demandDays bookableDays } }`,
+        allowed: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER", "OTHER_AUTHORITY"],
+      },
+      servedAuthorities: {
+        query: `{ fundingReport(region: "london", year: 2010) { coverage { servedAuthorities { code } } } }`,
+        allowed: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER", "OTHER_AUTHORITY"],
+      },
+      statisticalNeighbours: {
+        query: `{ benchmark(region: "london", year: 2010, measure: REFERRALS) { rows { authority { statisticalNeighbours { code } } } } }`,
         allowed: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER", "OTHER_AUTHORITY"],
       },
     };
@@ -437,6 +519,9 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
       "next-quarter-capacity.graphql": { region: "london", from: "2011-04-04" },
       "engagements-page.graphql": { region: "london", first: 20, strand: ["PROJECT_SUPPORT"], year: 2010 },
       "benchmark.graphql": { region: "london", year: 2010, measure: "CP_PLANS_AT_YEAR_END" },
+      "funder-coverage.graphql": { region: "london", year: 2010 },
+      "benchmark-neighbours.graphql": { region: "london", year: 2010, measure: "REFERRALS" },
+      "demand-and-capacity.graphql": { region: "london", from: "2011-04-04" },
       "record-delivery.graphql": { input: { engagementId: open.id, adviserId: open.adviserId, date: open.date, days: "1" } },
     };
     const files = readdirSync(operationsDir).filter((file) => file.endsWith(".graphql")).sort();

@@ -163,6 +163,14 @@ describe.skipIf(missingChromium)("the dashboard in Chromium", () => {
         report.funders.map((f: Json) => [f.funder.name, f.contribution.formatted]),
       );
       expect(await page.locator(".tile-map li").count()).toBe(33);
+      // The map colours the authorities GraphQL says were served, and only those.
+      const served = await graphql(token, `{ fundingReport(region: "london", year: 2010) { coverage { served servedAuthorities { code } } } }`);
+      const servedCodes = served.fundingReport.coverage.servedAuthorities.map((a: Json) => a.code);
+      const onMap = await page.locator('.tile-map li[data-state="served"]').evaluateAll((tiles) => tiles.map((t) => t.getAttribute("data-authority")));
+      expect(onMap).toHaveLength(served.fundingReport.coverage.served);
+      expect(onMap).toHaveLength(27);
+      expect([...onMap].sort()).toEqual([...servedCodes].sort());
+      expect(await page.locator('.tile-map li[data-state="not-served"]').count()).toBe(33 - 27);
       await page.locator(".chart svg[viewBox]").first().waitFor();
       await screenshot(page, "funder");
     });
@@ -316,6 +324,27 @@ describe.skipIf(missingChromium)("the dashboard in Chromium", () => {
       const waitlist = await tableRows(page, "Waitlisted requests");
       expect(waitlist.map((r) => r[0]?.split(":")[0])).toEqual(data.region.engagements.edges.map((e: Json) => e.node.code));
       expect(data.region.engagements.totalCount).toBeGreaterThan(0);
+
+      // Demand against capacity is the gateway's rule 14, shown and exported as it answers.
+      const { demandAndCapacity: demand } = await graphql(
+        token,
+        `{ demandAndCapacity(region: "london", from: "2011-01-03", weeks: 13) { weeks { weekStart bookableDays } demandDays bookableDays waitlistedDays acceptedOutstandingDays } }`,
+      );
+      await page.locator("#demand .chart svg[viewBox]").waitFor();
+      expect(await stat(page, "demand-days")).toBe(formatDays(demand.demandDays));
+      expect(await stat(page, "horizon-bookable")).toBe(formatDays(demand.bookableDays));
+      expect(await stat(page, "horizon-waitlisted")).toBe(formatDays(demand.waitlistedDays));
+      expect(await stat(page, "accepted-outstanding")).toBe(formatDays(demand.acceptedOutstandingDays));
+      const demandRows = await tableRows(page, "Bookable capacity against demand");
+      expect(demandRows.map((r) => r[1])).toEqual(demand.weeks.map((w: Json) => formatDaysNumber(w.bookableDays)));
+      const exported = await download(page, () => page.locator('[data-server-csv="demand"]').click());
+      expect(exported.name).toBe("demand-london-2011-01-03-13.csv");
+      const csv = Papa.parse<Record<string, string>>(exported.text, { header: true, skipEmptyLines: true });
+      expect(csv.errors).toEqual([]);
+      expect(csv.data.filter((r) => r.section === "week").map((r) => [r.week_start, r.value])).toEqual(
+        demand.weeks.map((w: Json) => [w.weekStart, w.bookableDays]),
+      );
+      expect(csv.data.find((r) => r.item === "Demand")?.value).toBe(demand.demandDays);
       await screenshot(page, "capacity");
       await page.close();
     });
@@ -343,6 +372,27 @@ describe.skipIf(missingChromium)("the dashboard in Chromium", () => {
       expect(rows.map((r) => [r[0], r[2], r[3]])).toEqual(
         benchmark.rows.map((r: Json) => [r.authority.name, r.suppressed ? "suppressed" : r.value.toLocaleString("en-GB"), r.suppressed ? "suppressed" : r.rate]),
       );
+
+      // The selected authority beside its statistical neighbours, as GraphQL lists them; pick
+      // one with a suppressed neighbour where there is one, so "suppressed" is seen there too.
+      const withNeighbours = await graphql(
+        token,
+        `query($m: BenchmarkMeasure!) { benchmark(region: "london", year: 2010, measure: $m) { rows { authority { code name statisticalNeighbours { code } } rate suppressed } } }`,
+        { m: measure },
+      );
+      const byCode = new Map<string, Json>(withNeighbours.benchmark.rows.map((r: Json) => [r.authority.code, r]));
+      const candidates = withNeighbours.benchmark.rows.filter((r: Json) => r.authority.statisticalNeighbours.length > 0);
+      const selected =
+        candidates.find((r: Json) => r.authority.statisticalNeighbours.some((n: Json) => byCode.get(n.code)?.suppressed)) ?? candidates[0];
+      expect(selected).toBeDefined();
+      await page.getByLabel("Authority", { exact: true }).selectOption(selected.authority.code);
+      await page.locator("#neighbours caption", { hasText: selected.authority.name }).waitFor();
+      const published = (r: Json | undefined) => (r === undefined ? "not published" : r.suppressed ? "suppressed" : r.rate);
+      expect((await tableRows(page, "beside its statistical neighbours")).map((r) => [r[0], r[2]])).toEqual([
+        [selected.authority.name, published(selected)],
+        ...selected.authority.statisticalNeighbours.map((n: Json) => [byCode.get(n.code)?.authority.name ?? n.code, published(byCode.get(n.code))]),
+      ]);
+      await page.locator("#neighbours .chart svg[viewBox]").waitFor();
       await screenshot(page, "benchmarks");
       await page.close();
     });

@@ -159,6 +159,11 @@ export class FundingReport {
     });
   }
 
+  /** GSS codes of the authorities served in the year (rule 13), from the figures' one statement. */
+  async servedAuthorityIds(): Promise<readonly string[]> {
+    return (await this.figures()).servedAuthorityIds;
+  }
+
   async outcomes(): Promise<OutcomeCounts> {
     return (await this.figures()).outcomes;
   }

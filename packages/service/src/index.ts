@@ -66,3 +66,10 @@ export {
   requestEngagement,
 } from "./request-engagement.js";
 export * from "./reads.js";
+export {
+  type DemandAndCapacityArgs,
+  type DemandAndCapacityReport,
+  type DemandAndCapacityResult,
+  demandAndCapacity,
+} from "./demand-and-capacity.js";
+export { statisticalNeighboursOf } from "@adviser-hub/persistence";

@@ -300,10 +300,59 @@ const waitlist: ExportReport = {
     })),
 };
 
+interface DemandData {
+  demandAndCapacity: {
+    horizonWeeks: number;
+    weeks: { weekStart: string; bookableDays: string }[];
+    acceptedOutstandingDays: string;
+    waitlistedDays: string;
+    requestedDays: string;
+    demandDays: string;
+    bookableDays: string;
+    utilisation: string;
+    backlogWeeks: string | null;
+  };
+}
+
+const demand: ExportReport = {
+  parameters: [
+    { name: "region", kind: "string" },
+    { name: "from", kind: "date" },
+    { name: "weeks", kind: "int", default: "13" },
+  ],
+  query: /* GraphQL */ `
+    query DemandExport($region: String!, $from: Date!, $weeks: Int!) {
+      demandAndCapacity(region: $region, from: $from, weeks: $weeks) {
+        horizonWeeks
+        weeks { weekStart bookableDays }
+        acceptedOutstandingDays waitlistedDays requestedDays demandDays bookableDays utilisation backlogWeeks
+      }
+    }
+  `,
+  columns: ["section", "week_start", "item", "value", "unit"],
+  // The horizon's weeks first (bookable capacity each), then the horizon's totals (rule 14).
+  rows: (data: DemandData) => {
+    const d = data.demandAndCapacity;
+    const total = (item: string, value: CsvCell, unit: string): CsvRow => ({ section: "horizon", week_start: d.weeks[0]?.weekStart ?? null, item, value, unit });
+    return [
+      ...d.weeks.map((w) => ({ section: "week", week_start: w.weekStart, item: "Bookable", value: w.bookableDays, unit: "days" })),
+      total("Weeks", d.horizonWeeks, "weeks"),
+      total("Accepted, not yet delivered", d.acceptedOutstandingDays, "days"),
+      total("Waitlisted", d.waitlistedDays, "days"),
+      total("Demand", d.demandDays, "days"),
+      total("Bookable", d.bookableDays, "days"),
+      total("Utilisation", d.utilisation, "share"),
+      total("Backlog", d.backlogWeeks, "weeks"),
+      total("Requested, not yet decided", d.requestedDays, "days"),
+    ];
+  },
+};
+
 export const exportReports: Readonly<Record<string, ExportReport>> = {
   "funding-report": fundingReport,
   "quota-statement": quotaStatement,
   "capacity-forecast": capacityForecast,
   benchmark,
   waitlist,
+  demand,
 };

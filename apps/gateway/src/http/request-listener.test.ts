@@ -151,6 +151,25 @@ describe.each(backends())("the gateway's HTTP routes on %s", (backend) => {
       );
     });
 
+    it("exports demand against capacity: the horizon's weeks, then its totals as GraphQL answers them", async () => {
+      const response = await get("/export/demand.csv?region=london&from=2011-01-03&weeks=4", tokens.FUNDER);
+      expect(response.status).toBe(200);
+      const rows = parseCsv(await response.text()).data;
+      const graphql = await execute<{ demandAndCapacity: { weeks: { weekStart: string; bookableDays: string }[]; demandDays: string; bookableDays: string } }>(
+        gateway,
+        `{ demandAndCapacity(region: "london", from: "2011-01-03", weeks: 4) { weeks { weekStart bookableDays } demandDays bookableDays } }`,
+        { token: tokens.FUNDER },
+      );
+      const d = graphql.data!.demandAndCapacity;
+      expect(rows.filter((row) => row.section === "week").map((row) => [row.week_start, row.value])).toEqual(d.weeks.map((w) => [w.weekStart, w.bookableDays]));
+      expect(rows.find((row) => row.item === "Demand")).toMatchObject({ section: "horizon", value: d.demandDays, unit: "days" });
+      expect(rows.find((row) => row.section === "horizon" && row.item === "Bookable")?.value).toBe(d.bookableDays);
+      expect((await get("/export/demand.csv?region=london&from=2011-01-03", tokens.OTHER_REGION)).status).toBe(403);
+      const tooLong = await get("/export/demand.csv?region=london&from=2011-01-03&weeks=60", tokens.ADMIN);
+      expect(tooLong.status).toBe(400);
+      expect(((await tooLong.json()) as JsonData).errors[0].extensions).toMatchObject({ code: "VALIDATION", field: "weeks" });
+    });
+
     it("names the missing or malformed parameter, and lists the reports for an unknown one", async () => {
       const missing = await get("/export/funding-report.csv?region=london", tokens.FUNDER);
       expect(missing.status).toBe(400);

@@ -1,4 +1,5 @@
-import { type AuthorityRow, authoritiesByIds, pageAuthorities } from "@adviser-hub/service";
+import { type AuthorityRow, authoritiesByIds, pageAuthorities, statisticalNeighboursOf } from "@adviser-hub/service";
+import type { GatewayContext } from "../context.js";
 import { builder } from "../builder.js";
 import { regionalKey } from "../global-id.js";
 import { loadRegional } from "../loaders/regional.js";
@@ -23,6 +24,20 @@ Authority.implement({
     subregion: t.exposeString("subregion", { nullable: true, description: "The region's own sub-region grouping." }),
   }),
 });
+
+builder.objectField(Authority, "statisticalNeighbours", (t) =>
+  t.loadableList({
+    type: Authority,
+    description:
+      "The authority's statistical neighbours as published (nearest first): the authorities most like it, to compare its figures with.",
+    // One statement for every authority asked about in the request, the neighbours' rows with it.
+    load: async (keys: string[], context: GatewayContext) => {
+      const results = await loadRegional(context.db, keys, (db, region, ids) => statisticalNeighboursOf(db, region, ids));
+      return results.map((result) => (result instanceof Error ? [] : result));
+    },
+    resolve: (row) => regionalKey(row.region_code, row.id),
+  }),
+);
 
 builder.objectField(Region, "authorities", (t) =>
   t.connection(

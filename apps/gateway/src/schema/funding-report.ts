@@ -2,6 +2,7 @@ import type { STRANDS } from "@adviser-hub/domain";
 import { type FunderContribution, type FundingReport as FundingReportValue, fundingReport, type HostCommitmentFigures } from "@adviser-hub/service";
 import { builder } from "../builder.js";
 import { decimalRatio, shareFromBasisPoints } from "../format/decimal.js";
+import { regionalKey } from "../global-id.js";
 import { Adviser } from "./adviser.js";
 import { Authority } from "./authority.js";
 import { StrandEnum } from "./enums.js";
@@ -31,9 +32,23 @@ const FunderShare = builder.objectRef<{ region: string; contribution: FunderCont
   }),
 });
 
-const Coverage = builder.objectRef<{ served: number; total: number; shareBp: number }>("Coverage").implement({
+interface CoverageValue {
+  readonly served: number;
+  readonly total: number;
+  readonly shareBp: number;
+  readonly region: string;
+  readonly servedAuthorityIds: readonly string[];
+}
+
+const Coverage = builder.objectRef<CoverageValue>("Coverage").implement({
   description: "Authorities that received any delivery in the year, of all the region's authorities.",
   fields: (t) => ({
+    servedAuthorities: t.field({
+      type: [Authority],
+      description: "The authorities served, by GSS code: those whose organisations received any delivery in the year.",
+      // The codes come with the report's figures; the rows through the Authority loader, one batch.
+      resolve: (c) => [...c.servedAuthorityIds].sort().map((id) => regionalKey(c.region, id)),
+    }),
     served: t.exposeInt("served", { description: "Authorities whose organisations received any delivery." }),
     total: t.exposeInt("total", { description: "All authorities of the region." }),
     share: t.string({ description: "served / total as a decimal (\"0.9091\").", resolve: (c) => shareFromBasisPoints(c.shareBp) }),
@@ -164,7 +179,11 @@ const FundingReport = builder.objectRef<FundingReportValue>("FundingReport").imp
     coverage: t.field({
       type: Coverage,
       description: "Authorities served of all authorities (rule 13).",
-      resolve: async (r) => (await r.valueForMoney()).coverage,
+      resolve: async (r) => ({
+        ...(await r.valueForMoney()).coverage,
+        region: r.region,
+        servedAuthorityIds: await r.servedAuthorityIds(),
+      }),
     }),
     rapidResponse: t.field({
       type: RapidResponseSummary,

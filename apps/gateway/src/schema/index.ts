@@ -18,6 +18,7 @@ import "./engagement.js";
 import "./funding-report.js";
 import "./quota-statement.js";
 import "./capacity-forecast.js";
+import "./demand-and-capacity.js";
 import "./benchmark.js";
 import "./statement.js";
 import "./outcome.js";

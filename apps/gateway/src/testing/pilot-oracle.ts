@@ -17,6 +17,7 @@ import {
   valueForMoney,
   weekCapacity,
   addDays,
+  demandAndCapacity,
 } from "@adviser-hub/domain";
 import type { Database } from "@adviser-hub/persistence";
 import type { Kysely } from "kysely";
@@ -286,4 +287,25 @@ export async function expectedBenchmark(db: Kysely<Database>, region: string, ye
   const result = buildBenchmark(measure, year, inputs);
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
+}
+
+/** Rule 14 by the domain from raw engagements, live deliveries and the oracle's adviser weeks. */
+export async function expectedDemand(db: Kysely<Database>, region: string, firstWeek: string, weeks: number) {
+  const engagements = await db.selectFrom("engagements").selectAll().where("region_code", "=", region).execute();
+  const deliveries = await liveDeliveries(db, region);
+  const capacity = await expectedCapacity(db, region, firstWeek, weeks);
+  const horizon = Array.from({ length: weeks }, (_, i) => {
+    const weekStart = addDays(firstWeek, 7 * i);
+    return { weekStart, bookableUnits: capacity.weeks.filter((w) => w.weekStart === weekStart).reduce((sum, w) => sum + w.bookableUnits, 0) };
+  });
+  const figures = demandAndCapacity(
+    engagements.map((e) => ({
+      id: e.id,
+      status: e.status,
+      estimateUnits: e.estimate_units,
+      deliveredUnits: deliveries.filter((d) => d.engagement_id === e.id).reduce((sum, d) => sum + d.units, 0),
+    })),
+    horizon,
+  );
+  return { weeks: horizon, figures };
 }

@@ -33,7 +33,21 @@ export function BenchmarkPage({ viewer, params }: { viewer: SignedInViewer; para
   const year = Number.parseInt(params.get("year") ?? "2010", 10) || 2010;
   const [{ data, error, fetching }] = useQuery({ query: BenchmarkPageDocument, variables: { region, year, measure } });
   const benchmark = data?.benchmark;
-  const go = (next: { measure?: string; year?: number }) => navigate(href("/benchmarks", { measure: next.measure ?? measure, year: next.year ?? year }));
+  const rows = benchmark?.rows ?? [];
+  // The authority compared with its neighbours: the one asked for, else the viewer's own, else the first with neighbours.
+  const selected =
+    rows.find((r) => r.authority.code === params.get("authority")) ??
+    rows.find((r) => r.authority.code === viewer.authority) ??
+    rows.find((r) => r.authority.statisticalNeighbours.length > 0) ??
+    rows[0];
+  const go = (next: { measure?: string; year?: number; authority?: string }) =>
+    navigate(
+      href("/benchmarks", {
+        measure: next.measure ?? measure,
+        year: next.year ?? year,
+        ...((next.authority ?? selected?.authority.code) ? { authority: next.authority ?? selected?.authority.code } : {}),
+      }),
+    );
   const published = benchmark?.rows.filter((r) => !r.suppressed && r.rate) ?? [];
   const suppressed = benchmark?.rows.filter((r) => r.suppressed) ?? [];
   return (
@@ -120,8 +134,94 @@ export function BenchmarkPage({ viewer, params }: { viewer: SignedInViewer; para
               ]}
             />
           </Section>
+          {selected ? <NeighboursSection selected={selected} rows={rows} regionRate={benchmark.regionRate} onSelect={(authority) => go({ authority })} /> : null}
         </>
       ) : null}
     </article>
+  );
+}
+
+/** The selected authority's rate beside its statistical neighbours' (as published, nearest first). */
+function NeighboursSection({
+  selected,
+  rows,
+  regionRate,
+  onSelect,
+}: {
+  selected: Row;
+  rows: readonly Row[];
+  regionRate: string | null | undefined;
+  onSelect: (authority: string) => void;
+}) {
+  const byCode = new Map(rows.map((r) => [r.authority.code, r]));
+  // A neighbour with no published figure this year has no row: it is listed as not published.
+  const neighbours = selected.authority.statisticalNeighbours.map((n, index) => ({ rank: index + 1, code: n.code, row: byCode.get(n.code) }));
+  const compared: { who: string; row: Row | undefined; code: string; rank: number | null }[] = [
+    { who: "selected", row: selected, code: selected.authority.code, rank: null },
+    ...neighbours.map((n) => ({ who: "neighbour", row: n.row, code: n.code, rank: n.rank })),
+  ];
+  const charted = compared.filter((c) => c.row && !c.row.suppressed && c.row.rate);
+  const withheld = compared.filter((c) => !c.row || c.row.suppressed || !c.row.rate);
+  const nameOf = (c: { row: Row | undefined; code: string }) => c.row?.authority.name ?? c.code;
+  return (
+    <Section id="neighbours" title={`${selected.authority.name} and its statistical neighbours`}>
+      <div className="page-tools no-print">
+        <label htmlFor="authority">Authority</label>
+        <select id="authority" value={selected.authority.code} onChange={(e) => onSelect(e.target.value)}>
+          {rows.map((r) => (
+            <option key={r.authority.code} value={r.authority.code}>
+              {r.authority.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {neighbours.length === 0 ? (
+        <p className="note">No statistical neighbours are published for {selected.authority.name}.</p>
+      ) : (
+        <>
+          <PlotFigure
+            deps={[selected, rows]}
+            description={`${selected.authority.name}'s rate ${formatPublishedRate(selected)} beside its ${neighbours.length} statistical neighbours; region rate ${
+              regionRate ?? "n/a"
+            }${withheld.length === 0 ? "" : `; suppressed or not published (not shown as zero): ${withheld.map(nameOf).join(", ")}`}.`}
+            render={(width) =>
+              Plot.plot({
+                width,
+                marginLeft: 170,
+                height: 50 + charted.length * 22,
+                x: { label: "rate per 10,000", grid: true },
+                y: { label: null, domain: charted.map(nameOf) },
+                color: { domain: ["selected", "neighbour"], range: ["#8a4b08", "#1d4f91"], legend: true },
+                marks: [
+                  Plot.barX(charted, { x: (c: (typeof charted)[number]) => Number(c.row!.rate), y: nameOf, fill: (c: (typeof charted)[number]) => c.who }),
+                  regionRate ? Plot.ruleX([Number(regionRate)], { stroke: "#1b1f24", strokeWidth: 2 }) : null,
+                ],
+              })
+            }
+          />
+          <DataTable
+            caption={`${selected.authority.name} beside its statistical neighbours`}
+            filename={`neighbours-${selected.authority.code}`}
+            rows={compared}
+            rowKey={(c) => `${c.who}-${c.code}`}
+            columns={[
+              { header: "Authority", cell: nameOf, csv: nameOf, rowHeader: true },
+              { header: "Neighbour rank", cell: (c) => c.rank ?? "selected", csv: (c) => c.rank ?? "selected", numeric: true },
+              {
+                header: "Rate per 10,000",
+                cell: (c) => (c.row ? <SuppressedValue row={c.row} kind="rate" /> : "not published"),
+                csv: (c) => (c.row ? formatPublishedRate(c.row) : "not published"),
+                numeric: true,
+              },
+              {
+                header: "Against region",
+                cell: (c) => (c.row ? againstRegion(c.row, regionRate) : "n/a"),
+                csv: (c) => (c.row ? againstRegion(c.row, regionRate) : "n/a"),
+              },
+            ]}
+          />
+        </>
+      )}
+    </Section>
   );
 }

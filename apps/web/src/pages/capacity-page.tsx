@@ -6,10 +6,17 @@ import { Plot, PlotFigure } from "../components/plot-figure.js";
 import { Section } from "../components/section.js";
 import { ServerCsvButton } from "../components/server-csv-button.js";
 import { StatGrid } from "../components/stat-grid.js";
-import { CapacityForecastDocument, type CapacityForecastQuery, WaitlistDocument } from "../graphql/graphql.js";
+import {
+  CapacityForecastDocument,
+  type CapacityForecastQuery,
+  DemandAndCapacityDocument,
+  type DemandAndCapacityQuery,
+  WaitlistDocument,
+} from "../graphql/graphql.js";
 import { formatDate, mondayOf } from "../lib/dates.js";
 import { sumDecimals } from "../lib/decimal.js";
 import { formatDays, formatDaysNumber } from "../lib/format-days.js";
+import { formatShare } from "../lib/format-share.js";
 import { label, strandLabels } from "../lib/labels.js";
 import { href, navigate } from "../lib/router.js";
 import { type WeekState, weekState, weekStateText } from "../lib/week-state.js";
@@ -35,6 +42,7 @@ export function CapacityPage({ viewer, params }: { viewer: SignedInViewer; param
   const weeks = Number.parseInt(params.get("weeks") ?? "13", 10) || 13;
   const [forecast] = useQuery({ query: CapacityForecastDocument, variables: { region, from, weeks } });
   const [waitlist] = useQuery({ query: WaitlistDocument, variables: { region } });
+  const [demand] = useQuery({ query: DemandAndCapacityDocument, variables: { region, from, weeks } });
   const rows = forecast.data?.capacityForecast ?? [];
   const waiting = waitlist.data?.region?.engagements.edges.map((e) => e.node) ?? [];
   const go = (next: { from?: string; weeks?: number }) => navigate(href("/capacity", { from: next.from ?? from, weeks: next.weeks ?? weeks }));
@@ -59,7 +67,8 @@ export function CapacityPage({ viewer, params }: { viewer: SignedInViewer; param
       <QueryError error={forecast.error} />
       {forecast.fetching && rows.length === 0 ? <p className="loading">Loading capacity...</p> : null}
       {rows.length > 0 ? <Heatmap rows={rows} /> : null}
-      {rows.length > 0 ? <DemandAgainstCapacity rows={rows} waitlisted={waiting.map((w) => w.estimate)} /> : null}
+      <QueryError error={demand.error} />
+      {demand.data ? <DemandAgainstCapacity demand={demand.data.demandAndCapacity} params={{ region, from, weeks }} /> : null}
       <Section id="waitlist" title="Waitlist" intro="Requests agreed in principle and waiting for capacity, with the earliest week each could start.">
         <QueryError error={waitlist.error} />
         <div className="table-tools">
@@ -137,67 +146,70 @@ function Heatmap({ rows }: { rows: readonly Week[] }) {
   );
 }
 
-function DemandAgainstCapacity({ rows, waitlisted }: { rows: readonly Week[]; waitlisted: readonly string[] }) {
-  const weeks = [...new Set(rows.map((r) => r.weekStart))].sort();
-  // Totals over advisers for the chart, added exactly from the gateway's per-adviser figures.
-  const totals = weeks.map((weekStart) => {
-    const of = rows.filter((r) => r.weekStart === weekStart);
-    return {
-      weekStart,
-      bookable: sumDecimals(of.map((r) => r.bookableDays)),
-      confirmed: sumDecimals(of.map((r) => r.confirmedDays)),
-      tentative: sumDecimals(of.map((r) => r.tentativeDays)),
-    };
-  });
-  const horizon = {
-    bookable: sumDecimals(totals.map((t) => t.bookable)),
-    booked: sumDecimals(totals.flatMap((t) => [t.confirmed, t.tentative])),
-    waitlisted: sumDecimals([...waitlisted]),
-  };
-  const stacked = totals.flatMap((t) => [
-    { weekStart: t.weekStart, kind: "Confirmed", days: Number(t.confirmed) },
-    { weekStart: t.weekStart, kind: "Tentative", days: Number(t.tentative) },
-  ]);
+type Demand = DemandAndCapacityQuery["demandAndCapacity"];
+
+/** Rule 14 as the gateway decides it: demand (accepted outstanding + waitlisted) against the horizon's bookable days. */
+function DemandAgainstCapacity({ demand, params }: { demand: Demand; params: { region: string; from: string; weeks: number } }) {
+  // Running total of bookable days, added exactly from the gateway's weekly decimals.
+  const cumulative = demand.weeks.map((w, i) => ({
+    weekStart: w.weekStart,
+    bookable: w.bookableDays,
+    cumulative: sumDecimals(demand.weeks.slice(0, i + 1).map((x) => x.bookableDays)),
+  }));
+  const backlog = demand.backlogWeeks === null ? "n/a (no bookable capacity)" : `${demand.backlogWeeks} weeks`;
   return (
-    <Section id="demand" title="Demand against capacity">
+    <Section
+      id="demand"
+      title="Demand against capacity"
+      intro="Demand is accepted and active engagements' estimates not yet delivered plus waitlisted requests; requests not yet decided are shown but not counted."
+    >
+      <div className="table-tools">
+        <ServerCsvButton report="demand" params={params} text="Demand as CSV" />
+      </div>
       <StatGrid
         label="Over the horizon"
         stats={[
-          { id: "horizon-bookable", label: "Bookable days", value: formatDays(horizon.bookable) },
-          { id: "horizon-booked", label: "Booked (confirmed + tentative)", value: formatDays(horizon.booked) },
-          { id: "horizon-waitlisted", label: "Waiting on the waitlist (estimates)", value: formatDays(horizon.waitlisted) },
+          { id: "demand-days", label: "Demand", value: formatDays(demand.demandDays) },
+          { id: "horizon-bookable", label: `Bookable days over ${demand.horizonWeeks} weeks`, value: formatDays(demand.bookableDays) },
+          { id: "utilisation", label: "Demand / bookable", value: formatShare(demand.utilisation) },
+          { id: "backlog", label: "Backlog at the average week", value: backlog },
+          { id: "accepted-outstanding", label: "Accepted, not yet delivered", value: formatDays(demand.acceptedOutstandingDays) },
+          { id: "horizon-waitlisted", label: "Waitlisted (estimates)", value: formatDays(demand.waitlistedDays) },
+          { id: "requested", label: "Requested, not yet decided", value: formatDays(demand.requestedDays) },
         ]}
       />
       <PlotFigure
-        deps={[rows]}
-        description={`Over ${weeks.length} weeks: ${horizon.bookable} bookable days, ${horizon.booked} booked, ${horizon.waitlisted} waitlisted.`}
+        deps={[demand]}
+        description={`Over ${demand.horizonWeeks} weeks: demand ${demand.demandDays} days against ${demand.bookableDays} bookable days (${formatShare(
+          demand.utilisation,
+        )}); backlog ${backlog}. The table below has every week.`}
         render={(width) =>
           Plot.plot({
             width,
             marginBottom: 50,
-            height: 260,
+            height: 280,
             x: { label: "week starting", tickRotate: -40, tickFormat: (d: string) => formatDate(d).replace(/ \d{4}$/, "") },
             y: { label: "days", grid: true },
-            color: { domain: ["Confirmed", "Tentative"], range: ["#1d4f91", "#7fa7d6"], legend: true },
+            color: { domain: ["Bookable that week", "Bookable so far", "Demand"], range: ["#7fa7d6", "#1d4f91", "#a4161a"], legend: true },
             marks: [
-              Plot.barY(stacked, { x: "weekStart", y: "days", fill: "kind" }),
-              Plot.lineY(totals, { x: "weekStart", y: (t) => Number(t.bookable), stroke: "#a4161a", strokeWidth: 2, marker: "dot" }),
+              Plot.barY(cumulative, { x: "weekStart", y: (c) => Number(c.bookable), fill: () => "Bookable that week" }),
+              Plot.lineY(cumulative, { x: "weekStart", y: (c) => Number(c.cumulative), stroke: () => "Bookable so far", strokeWidth: 2, marker: "dot" }),
+              Plot.ruleY([Number(demand.demandDays)], { stroke: () => "Demand", strokeWidth: 2, strokeDasharray: "6 3" }),
               Plot.ruleY([0]),
             ],
           })
         }
       />
-      <p className="note">Bars: days booked each week; red line: bookable days across the advisers.</p>
+      <p className="note">Bars: bookable days each week across the advisers; blue line: bookable days so far; red dashed line: demand. Where the blue line crosses the red, the horizon has room for today's demand.</p>
       <DataTable
-        caption="Demand against capacity, week by week"
+        caption="Bookable capacity against demand, week by week"
         filename="demand-against-capacity"
-        rows={totals}
-        rowKey={(t) => t.weekStart}
+        rows={cumulative}
+        rowKey={(c) => c.weekStart}
         columns={[
-          { header: "Week", cell: (t) => formatDate(t.weekStart), csv: (t) => t.weekStart, rowHeader: true },
-          { header: "Bookable", cell: (t) => formatDaysNumber(t.bookable), csv: (t) => t.bookable, numeric: true },
-          { header: "Confirmed", cell: (t) => formatDaysNumber(t.confirmed), csv: (t) => t.confirmed, numeric: true },
-          { header: "Tentative", cell: (t) => formatDaysNumber(t.tentative), csv: (t) => t.tentative, numeric: true },
+          { header: "Week", cell: (c) => formatDate(c.weekStart), csv: (c) => c.weekStart, rowHeader: true },
+          { header: "Bookable", cell: (c) => formatDaysNumber(c.bookable), csv: (c) => c.bookable, numeric: true },
+          { header: "Bookable so far", cell: (c) => formatDaysNumber(c.cumulative), csv: (c) => c.cumulative, numeric: true },
         ]}
       />
     </Section>

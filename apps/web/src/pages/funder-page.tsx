@@ -66,7 +66,7 @@ export function FunderPage({ viewer, params }: { viewer: SignedInViewer; params:
 
 function FundingReportBody({ report, tiles }: { report: FundingReportFieldsFragment; tiles: readonly { code: string; name: string }[] }) {
   const fy = financialYear(report.year);
-  const hostCodes = new Set(report.hostCommitments.map((h) => h.authority.code));
+  const servedCodes = new Set(report.coverage.servedAuthorities.map((a) => a.code));
   const rr = report.rapidResponse;
   return (
     <>
@@ -181,17 +181,23 @@ function FundingReportBody({ report, tiles }: { report: FundingReportFieldsFragm
         intro={`${report.coverage.served} of ${report.coverage.total} authorities received a delivery in ${fy} (${formatShare(report.coverage.share)}).`}
       >
         <TileMap
-          label={`The region's ${tiles.length} authorities`}
-          tiles={tiles.map((t) => ({ code: t.code, name: t.name, state: hostCodes.has(t.code) ? "host" : "member" }))}
+          label={`The region's ${tiles.length} authorities, served or not in ${fy}`}
+          tiles={tiles.map((t) => ({ code: t.code, name: t.name, state: servedCodes.has(t.code) ? "served" : "not-served" }))}
           states={[
-            { state: "host", text: "hosts an adviser" },
-            { state: "member", text: "authority of the region" },
+            { state: "served", text: `served in ${fy}` },
+            { state: "not-served", text: "no delivery this year" },
           ]}
         />
-        <p className="note">
-          The gateway reports how many authorities were served, not which ones, so the map marks the host authorities; a borough's
-          own page shows its deliveries.
-        </p>
+        <DataTable
+          caption={`Authorities served, ${fy}`}
+          filename={`coverage-${report.year}`}
+          rows={report.coverage.servedAuthorities}
+          rowKey={(a) => a.code}
+          columns={[
+            { header: "Authority", cell: (a) => a.name, csv: (a) => a.name, rowHeader: true },
+            { header: "GSS code", cell: (a) => a.code, csv: (a) => a.code },
+          ]}
+        />
       </Section>
 
       <Section id="rapid" title="Rapid response">

@@ -27,6 +27,7 @@ describe("use case roles", () => {
         "quotaStatement",
         "capacityForecast",
         "benchmark",
+        "demandAndCapacity",
       ],
       ADVISER: [
         "requestEngagement",
@@ -38,9 +39,10 @@ describe("use case roles", () => {
         "quotaStatement",
         "capacityForecast",
         "benchmark",
+        "demandAndCapacity",
       ],
-      AUTHORITY: ["requestEngagement", "decideEngagement", "fundingReport", "quotaStatement", "capacityForecast", "benchmark"],
-      FUNDER: ["fundingReport", "capacityForecast", "benchmark"],
+      AUTHORITY: ["requestEngagement", "decideEngagement", "fundingReport", "quotaStatement", "capacityForecast", "benchmark", "demandAndCapacity"],
+      FUNDER: ["fundingReport", "capacityForecast", "benchmark", "demandAndCapacity"],
     });
   });
 

@@ -18,6 +18,9 @@ export const USE_CASE_ROLES = {
   quotaStatement: ["REGION_ADMIN", "ADVISER", "AUTHORITY"],
   capacityForecast: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER"],
   benchmark: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER"],
+  // An aggregate of the region's open estimates against its bookable capacity: no engagement's
+  // detail, so every role of the region may read it, as with the capacity forecast.
+  demandAndCapacity: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type UseCase = keyof typeof USE_CASE_ROLES;
@@ -35,6 +38,7 @@ const WHAT: Record<UseCase, string> = {
   quotaStatement: "read quota statements",
   capacityForecast: "read capacity forecasts",
   benchmark: "read benchmarks",
+  demandAndCapacity: "read demand against capacity",
 };
 
 export function mayPerform(role: Role, useCase: UseCase): boolean {

@@ -46,3 +46,5 @@ export {
 } from "./quota-deliveries.js";
 export { type OutcomeRowWithMeasurements, outcomesByIds, outcomesOfEngagements } from "./outcomes.js";
 export { type IssuedStatementRow, issuedStatementsOfOrganisations } from "./statements.js";
+export { type DemandEngagementRow, openDemandEngagements } from "./demand-engagements.js";
+export { statisticalNeighboursOf } from "./statistical-neighbours.js";
