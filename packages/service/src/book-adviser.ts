@@ -9,6 +9,7 @@ import {
   type WeekCapacity,
   addDays,
   checkBooking,
+  checkEmployedInWeek,
   invalid,
   notFound,
   validateBookingInput,
@@ -17,11 +18,11 @@ import type { Kysely } from "kysely";
 import type { BookingStatus } from "@adviser-hub/domain";
 import type { CapacityExceeded } from "./errors.js";
 import { type CommandActor, type CommandOptions, nowOf, requireRole } from "./actor.js";
+import { loadAdviserWeeks } from "./capacity/adviser-weeks.js";
 import {
   type BookingRow,
   type Database,
   loadAdviser,
-  loadAdviserWeeks,
   loadPolicy,
   lockAdviserWeek,
   withTransaction,
@@ -89,8 +90,8 @@ export async function bookAdviser(
 
     const adviser = await loadAdviser(trx, region, request.adviserId);
     if (!adviser) return { ok: false, error: notFound("adviser", request.adviserId, "adviserId") };
-    if (weekEnd < adviser.employmentStart || (adviser.employmentEnd !== null && request.weekStart > adviser.employmentEnd))
-      return invalid("weekStart", "the adviser is not employed in that week");
+    const employed = checkEmployedInWeek(adviser, request.weekStart, "weekStart");
+    if (!employed.ok) return employed;
 
     // From here to commit no other booking for this adviser-week can be checked or written.
     await lockAdviserWeek(trx, region, adviser.id, request.weekStart);

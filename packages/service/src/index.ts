@@ -22,7 +22,7 @@ export {
   quotaStatement,
 } from "./quota-statement.js";
 export { type BookAdviserError, type BookAdviserResult, type BookedAdviser, bookAdviser } from "./book-adviser.js";
-export type { CapacityFit } from "./capacity-fit.js";
+export type { CapacityFit } from "./capacity/capacity-fit.js";
 export {
   type CorrectDeliveryError,
   type CorrectDeliveryInput,
@@ -66,3 +66,5 @@ export {
   requestEngagement,
 } from "./request-engagement.js";
 export * from "./reads.js";
+export { allocateHolderYear, allocateUnallocated, reallocateYear } from "./allocation/index.js";
+export { type LoadedAdviserWeek, freeWeeks, loadAdviserWeeks } from "./capacity/adviser-weeks.js";
