@@ -7,10 +7,9 @@ import {
   type Result,
   type ValidationError,
   type WeekCapacity,
-  addDays,
   checkBooking,
+  checkBookingOnEngagement,
   checkEmployedInWeek,
-  invalid,
   notFound,
   validateBookingInput,
 } from "@adviser-hub/domain";
@@ -49,10 +48,6 @@ export interface BookedAdviser {
 export type BookAdviserError = ValidationError | NotFoundError | ForbiddenError | CapacityExceeded;
 export type BookAdviserResult = Result<BookedAdviser, BookAdviserError>;
 
-/** Bookings may be planned on open engagements; confirmed ones only once accepted. */
-const CONFIRMABLE = new Set(["ACCEPTED", "ACTIVE"]);
-const PLANNABLE = new Set(["REQUESTED", "WAITLISTED", "ACCEPTED", "ACTIVE"]);
-
 /**
  * Books adviser days in a week (rule 8). The adviser-week is locked, the week's bookings are
  * read again inside the lock, and the domain decides: a confirmed booking on a capacity-held
@@ -81,12 +76,11 @@ export async function bookAdviser(
       .where("id", "=", request.engagementId)
       .executeTakeFirst();
     if (!engagement) return { ok: false, error: notFound("engagement", request.engagementId, "engagementId") };
-    const allowed = request.status === "CONFIRMED" ? CONFIRMABLE : PLANNABLE;
-    if (!allowed.has(engagement.status))
-      return invalid("engagementId", `a ${request.status.toLowerCase()} booking cannot be made on a ${engagement.status} engagement`);
-    const weekEnd = addDays(request.weekStart, 6);
-    if ((engagement.starts_on && weekEnd < engagement.starts_on) || (engagement.ends_on && request.weekStart > engagement.ends_on))
-      return invalid("weekStart", "the week is outside the engagement's dates");
+    const onEngagement = checkBookingOnEngagement(
+      { status: engagement.status, startDate: engagement.starts_on, endDate: engagement.ends_on },
+      request,
+    );
+    if (!onEngagement.ok) return onEngagement;
 
     const adviser = await loadAdviser(trx, region, request.adviserId);
     if (!adviser) return { ok: false, error: notFound("adviser", request.adviserId, "adviserId") };
