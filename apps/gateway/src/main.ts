@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import { seedLondonPilot } from "@adviser-hub/london-pilot";
-import { allocateUnallocated, migrateToLatest, openDatabase } from "@adviser-hub/persistence";
+import { migrateToLatest, openDatabase } from "@adviser-hub/persistence";
+import { allocateUnallocated } from "@adviser-hub/service";
 import { MissingSecretError } from "./auth/secret.js";
 import { createRequestListener } from "./http/request-listener.js";
 import { createGateway } from "./yoga.js";

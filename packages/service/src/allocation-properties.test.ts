@@ -12,7 +12,8 @@ import fc from "fast-check";
 import { FIXTURE_POLICY } from "./test-support/fixture.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends, compareWithScratch, createTestDatabase, type TestDatabase } from "@adviser-hub/persistence/testing";
-import { type Database, reallocateYear, loadOrganisation, statementInput } from "@adviser-hub/persistence";
+import { type Database, loadOrganisation, statementInput } from "@adviser-hub/persistence";
+import { reallocateYear } from "./allocation/reallocate-year.js";
 import type { CommandActor } from "./actor.js";
 import { correctDelivery } from "./correct-delivery.js";
 import { issueStatement } from "./issue-statement.js";
@@ -149,7 +150,7 @@ describe.each(backends())("stored allocation on %s", (backend) => {
     await test.db.transaction().execute(async (trx) => {
       for (const { id } of ORGANISATIONS) {
         const organisation = await loadOrganisation(trx, region, id);
-        const stored = await statementInput(trx, policy, region, organisation!);
+        const stored = await statementInput(trx, policy, region, organisation!.id);
         const fromScratch = { ...stored, lines: [...scratch.values()].filter((l) => l.organisationId === id) };
         const r = reconcileStatements(policy, fromScratch);
         expect(r.issuedPence + r.pendingAdjustmentsPence, id).toBe(r.recomputedThroughBilledPence);

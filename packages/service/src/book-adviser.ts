@@ -7,9 +7,9 @@ import {
   type Result,
   type ValidationError,
   type WeekCapacity,
-  addDays,
   checkBooking,
-  invalid,
+  checkBookingOnEngagement,
+  checkEmployedInWeek,
   notFound,
   validateBookingInput,
 } from "@adviser-hub/domain";
@@ -17,11 +17,11 @@ import type { Kysely } from "kysely";
 import type { BookingStatus } from "@adviser-hub/domain";
 import type { CapacityExceeded } from "./errors.js";
 import { type CommandActor, type CommandOptions, nowOf, requireRole } from "./actor.js";
+import { loadAdviserWeeks } from "./capacity/adviser-weeks.js";
 import {
   type BookingRow,
   type Database,
   loadAdviser,
-  loadAdviserWeeks,
   loadPolicy,
   lockAdviserWeek,
   withTransaction,
@@ -47,10 +47,6 @@ export interface BookedAdviser {
 
 export type BookAdviserError = ValidationError | NotFoundError | ForbiddenError | CapacityExceeded;
 export type BookAdviserResult = Result<BookedAdviser, BookAdviserError>;
-
-/** Bookings may be planned on open engagements; confirmed ones only once accepted. */
-const CONFIRMABLE = new Set(["ACCEPTED", "ACTIVE"]);
-const PLANNABLE = new Set(["REQUESTED", "WAITLISTED", "ACCEPTED", "ACTIVE"]);
 
 /**
  * Books adviser days in a week (rule 8). The adviser-week is locked, the week's bookings are
@@ -80,17 +76,16 @@ export async function bookAdviser(
       .where("id", "=", request.engagementId)
       .executeTakeFirst();
     if (!engagement) return { ok: false, error: notFound("engagement", request.engagementId, "engagementId") };
-    const allowed = request.status === "CONFIRMED" ? CONFIRMABLE : PLANNABLE;
-    if (!allowed.has(engagement.status))
-      return invalid("engagementId", `a ${request.status.toLowerCase()} booking cannot be made on a ${engagement.status} engagement`);
-    const weekEnd = addDays(request.weekStart, 6);
-    if ((engagement.starts_on && weekEnd < engagement.starts_on) || (engagement.ends_on && request.weekStart > engagement.ends_on))
-      return invalid("weekStart", "the week is outside the engagement's dates");
+    const onEngagement = checkBookingOnEngagement(
+      { status: engagement.status, startDate: engagement.starts_on, endDate: engagement.ends_on },
+      request,
+    );
+    if (!onEngagement.ok) return onEngagement;
 
     const adviser = await loadAdviser(trx, region, request.adviserId);
     if (!adviser) return { ok: false, error: notFound("adviser", request.adviserId, "adviserId") };
-    if (weekEnd < adviser.employmentStart || (adviser.employmentEnd !== null && request.weekStart > adviser.employmentEnd))
-      return invalid("weekStart", "the adviser is not employed in that week");
+    const employed = checkEmployedInWeek(adviser, request.weekStart, "weekStart");
+    if (!employed.ok) return employed;
 
     // From here to commit no other booking for this adviser-week can be checked or written.
     await lockAdviserWeek(trx, region, adviser.id, request.weekStart);

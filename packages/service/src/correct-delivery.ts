@@ -6,6 +6,7 @@ import {
   type RegionPolicy,
   type Result,
   type ValidationError,
+  checkEmployedOn,
   formatDays,
   invalid,
   notFound,
@@ -14,17 +15,18 @@ import {
 } from "@adviser-hub/domain";
 import type { Kysely } from "kysely";
 import { type CommandActor, type CommandOptions, nowOf, requireRole } from "./actor.js";
+import { allocateHolderYear } from "./allocation/allocate-holder-year.js";
 import {
   type Database,
   type DeliveryRecord,
   type DeliveryRow,
   deliveryRecord,
+  loadAdviser,
   loadOrganisation,
-  loadPolicy,
+  loadPolicies,
   lockEngagement,
   lockQuotaHolderYears,
   UNALLOCATED,
-  allocateHolderYear,
   engagementRowToEngagement,
   withTransaction,
   writeAudit,
@@ -82,8 +84,9 @@ export async function correctDelivery(
     if (input.expectedVersion !== undefined && !Number.isSafeInteger(input.expectedVersion))
       return invalid("expectedVersion", "must be a whole number");
 
-    const policy = await loadPolicy(trx, region);
-    if (!policy.ok) return policy;
+    const policies = await loadPolicies(trx, region);
+    if (!policies.ok) return policies;
+    const latest = policies.value.latest;
     const current = await trx
       .selectFrom("deliveries")
       .selectAll()
@@ -107,28 +110,41 @@ export async function correctDelivery(
 
     // A correction may land on a closed engagement: check date and days as for an open one.
     const openEngagement = { ...engagementRowToEngagement(engagement), status: "ACTIVE" as const };
-    const valid = validateDeliveryInput(
-      policy.value,
-      {
-        engagementId: row.engagement_id,
-        adviserId: row.adviser_id,
-        date: input.date ?? row.delivered_on,
-        days: input.days ?? formatDays(row.units, policy.value.unitsPerDay),
-        onSiteAt: input.onSiteAt !== undefined ? input.onSiteAt : row.started_at ? row.started_at.getTime() : null,
-        notes: input.notes !== undefined ? input.notes : row.notes,
-      },
-      openEngagement,
-    );
+    // The stored units are in the granularity of the policy of the year they were recorded in.
+    const before = policies.value.forYear(row.financial_year);
+    const corrected = (policy: RegionPolicy) =>
+      validateDeliveryInput(
+        policy,
+        {
+          engagementId: row.engagement_id,
+          adviserId: row.adviser_id,
+          date: input.date ?? row.delivered_on,
+          days: input.days ?? formatDays(row.units, before.unitsPerDay),
+          onSiteAt: input.onSiteAt !== undefined ? input.onSiteAt : row.started_at ? row.started_at.getTime() : null,
+          notes: input.notes !== undefined ? input.notes : row.notes,
+        },
+        openEngagement,
+      );
+    const first = corrected(latest);
+    if (!first.ok) return first;
+    // The corrected delivery is read and allocated with the policy of the year it lands in.
+    const after = policies.value.forYear(first.value.financialYear);
+    const valid = after === latest ? first : corrected(after);
     if (!valid.ok) return valid;
     const next = valid.value;
+    if (!remove && next.date !== row.delivered_on) {
+      const adviser = await loadAdviser(trx, region, row.adviser_id);
+      if (!adviser) throw new Error(`delivery ${row.id} names a missing adviser`);
+      const employed = checkEmployedOn(adviser, next.date, "date");
+      if (!employed.ok) return employed;
+    }
 
     const organisation = await loadOrganisation(trx, region, engagement.organisation_id);
     if (!organisation) throw new Error(`engagement ${engagement.id} names a missing organisation`);
-    const holderId = quotaHolderOf(policy.value, organisation);
-    await lockQuotaHolderYears(trx, region, [
-      { holderId, year: row.financial_year },
-      { holderId, year: next.financialYear },
-    ]);
+    // Each year with its own policy: its pooling names the holder whose allowance it draws on.
+    const leaving = { holderId: quotaHolderOf(before, organisation), year: row.financial_year, policy: before };
+    const joining = { holderId: quotaHolderOf(after, organisation), year: next.financialYear, policy: after };
+    await lockQuotaHolderYears(trx, region, [leaving, joining]);
 
     const at = nowOf(options);
     const updated = await trx
@@ -155,19 +171,20 @@ export async function correctDelivery(
       .returningAll()
       .executeTakeFirstOrThrow();
     // Under the locks: the years the delivery left and joined are allocated again and stored.
-    for (const year of new Set([row.financial_year, next.financialYear]))
-      await allocateHolderYear(trx, policy.value, region, holderId, year);
+    const holderYears = leaving.holderId === joining.holderId && leaving.year === joining.year ? [leaving] : [leaving, joining];
+    for (const holderYear of holderYears)
+      await allocateHolderYear(trx, holderYear.policy, region, holderYear.holderId, holderYear.year);
 
-    const before = deliveryRecord(row);
-    const after = deliveryRecord(updated);
+    const previous = deliveryRecord(row);
+    const written = deliveryRecord(updated);
     await writeAudit(trx, actor, {
       action: remove ? "removeDelivery" : "correctDelivery",
       entity: "delivery",
       entityId: row.id,
-      before: { ...before, reason: input.reason },
-      after,
+      before: { ...previous, reason: input.reason },
+      after: written,
       at,
     });
-    return { ok: true, value: { before, delivery: after, row: updated, policy: policy.value } };
+    return { ok: true, value: { before: previous, delivery: written, row: updated, policy: latest } };
   });
 }

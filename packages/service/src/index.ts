@@ -22,7 +22,7 @@ export {
   quotaStatement,
 } from "./quota-statement.js";
 export { type BookAdviserError, type BookAdviserResult, type BookedAdviser, bookAdviser } from "./book-adviser.js";
-export type { CapacityFit } from "./capacity-fit.js";
+export type { CapacityFit } from "./capacity/capacity-fit.js";
 export {
   type CorrectDeliveryError,
   type CorrectDeliveryInput,
@@ -73,3 +73,5 @@ export {
   demandAndCapacity,
 } from "./demand-and-capacity.js";
 export { statisticalNeighboursOf } from "@adviser-hub/persistence";
+export { allocateHolderYear, allocateUnallocated, reallocateYear } from "./allocation/index.js";
+export { type LoadedAdviserWeek, freeWeeks, loadAdviserWeeks } from "./capacity/adviser-weeks.js";

@@ -5,13 +5,26 @@ import {
   type Result,
   type ValidationError,
   type Statement,
+  draftStatement,
+  issueStatement as freezeStatement,
   invalid,
   notFound,
   parseBillingPeriod,
 } from "@adviser-hub/domain";
 import type { Kysely } from "kysely";
 import { type CommandActor, type CommandOptions, nowOf, requireRole } from "./actor.js";
-import { type Database, issuedStatements, loadOrganisation, loadPolicy, lockStatementOrganisation, withTransaction, writeAudit, writeStatement } from "@adviser-hub/persistence";
+import {
+  type Database,
+  engagementsOfDeliveries,
+  insertIssuedStatement,
+  issuedStatements,
+  loadOrganisation,
+  loadPolicy,
+  lockStatementOrganisation,
+  statementInput,
+  withTransaction,
+  writeAudit,
+} from "@adviser-hub/persistence";
 
 export interface IssueStatementInput {
   readonly organisationId: string;
@@ -73,15 +86,22 @@ export async function issueStatement(
     }
 
     const at = nowOf(options);
-    const statementId = crypto.randomUUID();
-    const written = await writeStatement(trx, policy.value, region, organisation, period.value, {
-      statementId,
-      issuedAt: at,
-      issuedBy: actor.userId,
+    // The domain drafts from the allocation stored at write time and the issued history; the
+    // statement is frozen as drafted and written with its lines and adjustments.
+    const ledger = await statementInput(trx, policy.value, region, organisation.id);
+    const draft = draftStatement(policy.value, { ...ledger, period: period.value });
+    if (!draft.ok) return draft;
+    const statement = freezeStatement(draft.value, crypto.randomUUID(), { by: actor.userId, at: at.getTime() });
+    const engagementOf = await engagementsOfDeliveries(
+      trx,
+      region,
+      statement.lines.map((l) => l.deliveryId),
+    );
+    await insertIssuedStatement(trx, region, statement, {
+      againstStatementId: new Map(ledger.issued.map((s) => [s.period.start, s.id])),
       adjustmentId: () => crypto.randomUUID(),
+      engagementOf,
     });
-    if (!written.ok) return written;
-    const statement = written.value;
     await writeAudit(trx, actor, {
       action: "issueStatement",
       entity: "statement",

@@ -5,6 +5,7 @@ import {
   type Result,
   type ValidationError,
   allowanceUnits,
+  quotaHolderOf,
   invalid,
   notFound,
 } from "@adviser-hub/domain";
@@ -60,11 +61,12 @@ export async function quotaStatement(
   const area = candidate.kind === "AUTHORITY" ? candidate.id : candidate.homeAuthorityId;
   if (reader.role === "AUTHORITY" && area !== reader.authority)
     return { ok: false, error: forbidden("An authority token may only read its own area's quota") };
-  const pooledByArea = policy.quotaPooling === "AREA";
-  if (candidate.kind === "AUTHORITY" && !pooledByArea)
+  // The holder is whoever the domain's quotaHolderOf names under the year's pooling.
+  if (candidate.kind === "AUTHORITY" && policy.quotaPooling !== "AREA")
     return invalid("holder", `${args.region} pools quota by organisation: name an organisation, not an authority`);
-  if (candidate.kind === "ORGANISATION" && pooledByArea && candidate.homeAuthorityId !== null)
-    return invalid("holder", `${candidate.name} shares the allowance of its area: ask for holder ${candidate.homeAuthorityId}`);
+  const holderId = candidate.kind === "ORGANISATION" ? quotaHolderOf(policy, candidate) : candidate.id;
+  if (holderId !== candidate.id)
+    return invalid("holder", `${candidate.name} shares the allowance of its area: ask for holder ${holderId}`);
 
   // The allocation was decided by the domain when each delivery was written: read and sum it.
   const { lines, totals } = await quotaHolderYear(db, args.region, year.value, candidate.id);

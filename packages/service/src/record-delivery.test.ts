@@ -16,7 +16,8 @@ import {
   insertFixture,
   rowCounts,
 } from "./test-support/fixture.js";
-import { allocateHolderYear, loadPolicy } from "@adviser-hub/persistence";
+import { loadPolicy } from "@adviser-hub/persistence";
+import { allocateHolderYear } from "./allocation/allocate-holder-year.js";
 
 describe.each(backends())("recordDelivery on %s", (backend) => {
   let test: TestDatabase;

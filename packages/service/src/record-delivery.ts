@@ -5,8 +5,8 @@ import {
   type RegionPolicy,
   type Result,
   type ValidationError,
+  checkEmployedOn,
   checkHostSupport,
-  invalid,
   notFound,
   quotaHolderOf,
   transitionEngagement,
@@ -14,19 +14,19 @@ import {
 } from "@adviser-hub/domain";
 import type { Kysely } from "kysely";
 import { type CommandActor, type CommandOptions, nowOf, requireRole } from "./actor.js";
+import { allocateHolderYear } from "./allocation/allocate-holder-year.js";
 import {
   type Database,
   type DeliveryAllocation,
   type DeliveryRecord,
   type DeliveryRow,
   type TransitionRecord,
-  allocateHolderYear,
   applyTransition,
   deliveryRecord,
   loadAdviser,
   loadArrangements,
   loadOrganisation,
-  loadPolicy,
+  loadPolicies,
   lockEngagement,
   lockQuotaHolderYear,
   engagementRowToEngagement,
@@ -38,7 +38,10 @@ export interface RecordedDelivery {
   readonly delivery: DeliveryRecord;
   /** The row as written, for a caller that shows it without reading it again. */
   readonly row: DeliveryRow;
-  /** The region's latest policy, as the use case read it: a caller shows days without a second read. */
+  /**
+   * The region's latest policy, as the use case read it: a caller shows days without a second
+   * read. The allocation was decided with the policy of the delivery's financial year.
+   */
   readonly policy: RegionPolicy;
   readonly allocation: DeliveryAllocation;
   /** ACCEPTED -> ACTIVE, when this was the engagement's first delivery. */
@@ -63,19 +66,25 @@ export async function recordDelivery(
   if (denied) return { ok: false, error: denied };
   const region = actor.regionCode;
   return withTransaction(db, async (trx): Promise<RecordDeliveryResult> => {
-    const policy = await loadPolicy(trx, region);
-    if (!policy.ok) return policy;
+    const policies = await loadPolicies(trx, region);
+    if (!policies.ok) return policies;
+    const latest = policies.value.latest;
     const engagementId = typeof input?.engagementId === "string" ? input.engagementId : "";
     const row = engagementId ? await lockEngagement(trx, region, engagementId) : undefined;
-    const valid = validateDeliveryInput(policy.value, input, row ? engagementRowToEngagement(row) : null);
+    const engagement = row ? engagementRowToEngagement(row) : null;
+    const first = validateDeliveryInput(latest, input, engagement);
+    if (!first.ok) return first;
+    // The delivery is allocated, and its days read, with the policy in force for its financial year.
+    const policy = policies.value.forYear(first.value.financialYear);
+    const valid = policy === latest ? first : validateDeliveryInput(policy, input, engagement);
     if (!valid.ok) return valid;
     const delivery = valid.value;
     if (!row) return { ok: false, error: notFound("engagement", engagementId, "engagementId") };
 
     const adviser = await loadAdviser(trx, region, delivery.adviserId);
     if (!adviser) return { ok: false, error: notFound("adviser", delivery.adviserId, "adviserId") };
-    if (delivery.date < adviser.employmentStart || (adviser.employmentEnd !== null && delivery.date > adviser.employmentEnd))
-      return invalid("date", "the adviser was not employed on that date");
+    const employed = checkEmployedOn(adviser, delivery.date, "date");
+    if (!employed.ok) return employed;
     const organisation = await loadOrganisation(trx, region, row.organisation_id);
     if (!organisation) throw new Error(`engagement ${row.id} names a missing organisation`);
     if (row.strand === "HOST_SUPPORT") {
@@ -88,7 +97,7 @@ export async function recordDelivery(
       if (!host.ok) return host;
     }
 
-    const holderId = quotaHolderOf(policy.value, organisation);
+    const holderId = quotaHolderOf(policy, organisation);
     await lockQuotaHolderYear(trx, region, holderId, delivery.financialYear);
 
     const at = nowOf(options);
@@ -119,7 +128,7 @@ export async function recordDelivery(
       transition = (await applyTransition(trx, row, moved.value, "first delivery recorded")).record;
     }
 
-    const allocation = (await allocateHolderYear(trx, policy.value, region, holderId, delivery.financialYear)).get(
+    const allocation = (await allocateHolderYear(trx, policy, region, holderId, delivery.financialYear)).get(
       inserted.id,
     );
     if (!allocation) throw new Error(`delivery ${inserted.id} is missing from its own allocation`);
@@ -132,6 +141,6 @@ export async function recordDelivery(
       after: { ...record, allocation },
       at,
     });
-    return { ok: true, value: { delivery: record, row: inserted, policy: policy.value, allocation, transition } };
+    return { ok: true, value: { delivery: record, row: inserted, policy: latest, allocation, transition } };
   });
 }

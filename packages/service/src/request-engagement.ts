@@ -12,7 +12,7 @@ import {
 } from "@adviser-hub/domain";
 import type { Kysely } from "kysely";
 import { type CommandActor, type CommandOptions, forbidden, nowOf, requireRole } from "./actor.js";
-import { type CapacityFit, capacityFit } from "./capacity-fit.js";
+import { type CapacityFit, capacityFit } from "./capacity/capacity-fit.js";
 import {
   type Database,
   type EngagementRecord,

@@ -107,7 +107,7 @@ describe.each(backends())("West of Scotland charges on %s", (backend) => {
     await test.db.transaction().execute(async (trx) => {
       const policy = await policyOfYear(trx, WEST.regionCode, 2010);
       const organisation = await loadOrganisation(trx, WEST.regionCode, WEST.council);
-      const r = reconcileStatements(policy, await statementInput(trx, policy, WEST.regionCode, organisation!));
+      const r = reconcileStatements(policy, await statementInput(trx, policy, WEST.regionCode, organisation!.id));
       expect(r.issuedPence + r.pendingAdjustmentsPence).toBe(r.recomputedThroughBilledPence);
       expect(r.issuedPence).toBe(0);
     });

@@ -1,5 +1,6 @@
 import { addDays, assessOutcome } from "@adviser-hub/domain";
-import { allocateUnallocated, type Database } from "@adviser-hub/persistence";
+import type { Database } from "@adviser-hub/persistence";
+import { allocateUnallocated } from "@adviser-hub/service";
 import { type Kysely, type Transaction, sql } from "kysely";
 import { londonAuthorities } from "../london-authorities.js";
 import { seedHostArrangements } from "./advisers.js";

@@ -1,8 +1,9 @@
-// `pnpm db:migrate`: brings the database up to the latest schema. The server when DATABASE_URL
-// is set, else the embedded database in PGLITE_DATA_DIR (default <workspace>/.data/pglite), or
-// the folder given with --data-dir. Exits non-zero when any migration fails.
+// `pnpm --filter @adviser-hub/persistence db:migrate`: brings the database up to the latest
+// schema, and nothing else. The server when DATABASE_URL is set, else the embedded database in
+// PGLITE_DATA_DIR (default <workspace>/.data/pglite), or the folder given with --data-dir.
+// Exits non-zero when any migration fails. The root `pnpm db:migrate` is the service's command,
+// which also gives older rows the domain's allocation (persistence cannot call the service).
 import { parseArgs } from "node:util";
-import { allocateUnallocated } from "../commands/holder-allocation.js";
 import { defaultDataDir } from "../connection/data-dir.js";
 import { openDatabase } from "../connection/open-database.js";
 import { MigrationFailedError, migrateToLatest } from "../migrations/migrate-to-latest.js";
@@ -16,9 +17,6 @@ async function main(): Promise<number> {
     const results = await migrateToLatest(app.db);
     if (results.length === 0) console.log(`${target}: already up to date`);
     for (const result of results) console.log(`${target}: ${result.migrationName} ${result.status}`);
-    // Rows older than the stored allocation get it from the domain (idempotent).
-    const allocated = await allocateUnallocated(app.db);
-    if (allocated > 0) console.log(`${target}: allocated ${allocated} deliveries`);
     return 0;
   } catch (error) {
     if (error instanceof MigrationFailedError) {

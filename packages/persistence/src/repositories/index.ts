@@ -1,8 +1,20 @@
-export { type LoadedAdviserWeek, confirmedHeldUnits, freeWeeks, loadAdviserWeeks } from "./adviser-weeks.js";
+export {
+  type AllocatableDelivery,
+  type StoredAllocation,
+  UNALLOCATED,
+  allocatableDeliveries,
+  organisationsNamingHolder,
+  regionOrganisations,
+  storeAllocations,
+  unallocatedRegionYears,
+} from "./allocation-rows.js";
 export { applyTransition } from "./apply-transition.js";
 export { type AuditActor, writeAudit } from "./audit.js";
+export { type DeliveryAllocation, type DeliveryRecord, deliveryRecord } from "./delivery-row.js";
 export { type EngagementRecord, type TransitionRecord, engagementRowToEngagement } from "./engagement-row.js";
 export { lockAdviserWeek, lockQuotaHolderYear, lockQuotaHolderYears, lockStatementOrganisation } from "./locks.js";
-export { type LoadedPolicy, loadPolicy } from "./region-policy.js";
+export { type LoadedPolicy, type RegionPolicies, loadPolicies, loadPolicy } from "./region-policy.js";
 export { loadAdviser, loadAdvisers, loadArrangements, loadLeave, loadOrganisation, lockEngagement } from "./rows.js";
 export { outcomeRowToIndicator } from "./outcome-row.js";
+export { engagementsOfDeliveries, insertIssuedStatement, issuedStatements, statementInput } from "./statement-ledger.js";
+export { type WeekBooking, loadWeekBookings } from "./week-bookings.js";

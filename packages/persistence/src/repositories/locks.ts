@@ -19,17 +19,24 @@ export function lockQuotaHolderYear(trx: Transaction<Database>, region: string, 
   return lock(trx, "quota-holder-year", `${region}/${holderId}/${year}`);
 }
 
-/** Several holder-years, always in the same order so two writers cannot deadlock. */
+/**
+ * Several holder-years in one statement, always in the same order (holder, then year) so two
+ * writers cannot deadlock: a correction across years and a re-allocation of a whole year alike.
+ */
 export async function lockQuotaHolderYears(
   trx: Transaction<Database>,
   region: string,
   keys: readonly { readonly holderId: string; readonly year: number }[],
 ): Promise<void> {
   const unique = [...new Set(keys.map((k) => `${k.holderId}\u0000${k.year}`))].sort();
-  for (const k of unique) {
+  if (unique.length === 0) return;
+  const lockKeys = unique.map((k) => {
     const [holderId, year] = k.split("\u0000") as [string, string];
-    await lockQuotaHolderYear(trx, region, holderId, Number(year));
-  }
+    return `${region}/${holderId}/${year}`;
+  });
+  // The same (namespace, key) pair as lockQuotaHolderYear; unnest yields the keys in order.
+  await sql`select pg_advisory_xact_lock(hashtext('quota-holder-year'), hashtext(k))
+              from unnest(${sql.val(lockKeys)}::text[]) with ordinality as u(k, n) order by n`.execute(trx);
 }
 
 /** Serialises statement issue for one organisation. */

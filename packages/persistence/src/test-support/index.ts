@@ -9,3 +9,4 @@ export { migrationFingerprint } from "./migration-fingerprint.js";
 export { insertMinimalRegion, MINIMAL } from "./minimal-region.js";
 export { allocationFromScratch, compareWithScratch, policyOfYear, storedAllocation } from "./allocation-oracle.js";
 export { insertWestOfScotland, WEST } from "./west-of-scotland.js";
+export { emptyDatabase } from "./empty-database.js";

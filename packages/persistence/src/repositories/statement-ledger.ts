@@ -1,27 +1,19 @@
 import {
   type AllocationLine,
-  type BillingPeriod,
-  type Organisation,
   type RegionPolicy,
   type Statement,
   type StatementAdjustment,
   type StatementInput,
   type StatementLine,
-  type ValidationError,
-  allocateQuota,
-  allocationLines,
   billingPeriodOf,
-  draftStatement,
-  issueStatement as freezeStatement,
-  quotaHolderOf,
 } from "@adviser-hub/domain";
 import type { Transaction } from "kysely";
 import type { Database } from "../schema.js";
-import { quotaInputForHolder } from "./quota-inputs.js";
 
 // Reads an organisation's billing history into the domain's shapes and writes an issued
 // statement: its charge lines, its adjustment lines and one adjustment row per corrected period.
-// Shared by the issueStatement command and the seed, which replays the pilot's statements.
+// Shared by the service's issueStatement, which drafts it with the domain, and the seed, which
+// replays the pilot's statements.
 
 /** The organisation's issued statements, oldest first, as the domain sees them. */
 export async function issuedStatements(
@@ -117,21 +109,17 @@ export async function issuedStatements(
 
 /**
  * What the domain needs to draft a statement for an organisation (all periods): the allocation
- * stored on its live deliveries at write time. A replay (`knownAt`, the seed) needs the
- * allocation as it stood then, which nothing stores: the domain allocates it from scratch.
+ * stored on its live deliveries at write time, and its issued statements.
  */
 export async function statementInput(
   trx: Transaction<Database>,
   policy: RegionPolicy,
   region: string,
-  organisation: Organisation,
-  options: { readonly knownAt?: Date } = {},
+  organisationId: string,
 ): Promise<Omit<StatementInput, "period">> {
-  const lines = options.knownAt
-    ? await allocatedAt(trx, policy, region, organisation, options.knownAt)
-    : await storedLines(trx, region, organisation.id);
-  const issued = await issuedStatements(trx, policy, region, organisation.id);
-  return { organisationId: organisation.id, lines, issued };
+  const lines = await storedLines(trx, region, organisationId);
+  const issued = await issuedStatements(trx, policy, region, organisationId);
+  return { organisationId, lines, issued };
 }
 
 /** The organisation's live deliveries with their stored allocation, in allocation order. */
@@ -168,7 +156,7 @@ async function storedLines(trx: Transaction<Database>, region: string, organisat
       r.day_rate_pence === null ||
       r.charge_pence === null
     )
-      throw new Error(`delivery ${r.id} has no stored allocation: run allocateUnallocated`);
+      throw new Error(`delivery ${r.id} has no stored allocation: run the service's allocateUnallocated`);
     return {
       deliveryId: r.id,
       organisationId,
@@ -185,65 +173,6 @@ async function storedLines(trx: Transaction<Database>, region: string, organisat
       chargePence: r.charge_pence,
     };
   });
-}
-
-async function allocatedAt(
-  trx: Transaction<Database>,
-  policy: RegionPolicy,
-  region: string,
-  organisation: Organisation,
-  knownAt: Date,
-): Promise<AllocationLine[]> {
-  const holderId = quotaHolderOf(policy, organisation);
-  const quota = await quotaInputForHolder(trx, policy, region, holderId, { knownAt });
-  const allocation = allocateQuota(policy, quota);
-  // The inputs come from the database's own constraints; an allocation refusal is a bug.
-  if (!allocation.ok) throw new Error(`allocation refused stored deliveries: ${allocation.error.message}`);
-  return allocationLines(quota, allocation.value, new Set([organisation.id]));
-}
-
-export interface IssueOptions {
-  readonly statementId: string;
-  readonly issuedAt: Date;
-  readonly issuedBy: string;
-  /** Id for the n-th adjustment (0-based) this statement carries. */
-  readonly adjustmentId: (n: number) => string;
-  /** Replay: only what had been recorded by then counts. */
-  readonly knownAt?: Date;
-}
-
-/**
- * Drafts with the domain and writes the frozen statement. The caller holds the organisation's
- * statement lock and has checked that no statement exists for the period.
- */
-export async function writeStatement(
-  trx: Transaction<Database>,
-  policy: RegionPolicy,
-  region: string,
-  organisation: Organisation,
-  period: BillingPeriod,
-  options: IssueOptions,
-): Promise<{ ok: true; value: Statement } | { ok: false; error: ValidationError }> {
-  const input = await statementInput(trx, policy, region, organisation, {
-    ...(options.knownAt ? { knownAt: options.knownAt } : {}),
-  });
-  const draft = draftStatement(policy, { ...input, period });
-  if (!draft.ok) return draft;
-  const statement = freezeStatement(draft.value, options.statementId, {
-    by: options.issuedBy,
-    at: options.issuedAt.getTime(),
-  });
-  const engagementOf = await engagementsOfDeliveries(
-    trx,
-    region,
-    statement.lines.map((l) => l.deliveryId),
-  );
-  await insertIssuedStatement(trx, region, statement, {
-    againstStatementId: new Map(input.issued.map((s) => [s.period.start, s.id])),
-    adjustmentId: options.adjustmentId,
-    engagementOf,
-  });
-  return { ok: true, value: statement };
 }
 
 /**
@@ -339,7 +268,8 @@ export async function insertIssuedStatement(
   }
 }
 
-async function engagementsOfDeliveries(
+/** The engagement of each delivery, by delivery id (a statement's lines name both). */
+export async function engagementsOfDeliveries(
   trx: Transaction<Database>,
   region: string,
   deliveryIds: readonly string[],

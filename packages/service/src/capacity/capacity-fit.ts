@@ -1,13 +1,7 @@
-import {
-  type RegionPolicy,
-  type Strand,
-  ceilDiv,
-  daysBetween,
-  earliestFittingWeek,
-  weekStartOf,
-} from "@adviser-hub/domain";
+import { type RegionPolicy, type Strand, earliestFittingWeek, requestWeeklyUnits, weekStartOf } from "@adviser-hub/domain";
 import type { Transaction } from "kysely";
-import { type Database, freeWeeks, loadAdviser, loadAdvisers, loadAdviserWeeks } from "@adviser-hub/persistence";
+import { type Database, loadAdviser, loadAdvisers } from "@adviser-hub/persistence";
+import { freeWeeks, loadAdviserWeeks } from "./adviser-weeks.js";
 
 /** How far ahead a request looks for a week it could start in. */
 export const FIT_HORIZON_WEEKS = 26;
@@ -23,9 +17,8 @@ export interface CapacityFit {
 
 /**
  * Whether a request fits capacity (rule 9): the first week of the engagement must have room
- * for its weekly pace (its estimate spread over its weeks, at least a day, at most the whole
- * estimate) with the lead adviser, or any adviser when none is named. Strands the policy does
- * not hold to capacity always fit.
+ * for its weekly pace (the domain's requestWeeklyUnits) with the lead adviser, or any adviser
+ * when none is named.
  */
 export async function capacityFit(
   trx: Transaction<Database>,
@@ -40,12 +33,9 @@ export async function capacityFit(
   },
 ): Promise<CapacityFit> {
   const firstWeek = weekStartOf(request.startDate);
-  const weeks = request.endDate === null ? 1 : Math.floor(daysBetween(firstWeek, request.endDate) / 7) + 1;
-  const weeklyUnits = Math.min(
-    request.estimateUnits,
-    Math.max(policy.unitsPerDay, ceilDiv(request.estimateUnits, Math.max(1, weeks))),
-  );
-  if (!policy.strands[request.strand].heldToCapacity || weeklyUnits === 0)
+  const weeklyUnits = requestWeeklyUnits(policy, request);
+  // 0: a strand the policy does not hold to capacity (or nothing estimated) always fits.
+  if (weeklyUnits === 0)
     return { fits: true, earliestWeek: firstWeek, adviserId: request.leadAdviserId, weeklyUnits };
   const lead = request.leadAdviserId ? await loadAdviser(trx, region, request.leadAdviserId) : undefined;
   const advisers = lead ? [lead] : await loadAdvisers(trx, region);
