@@ -5,4 +5,5 @@ export * from "./connection/index.js";
 export * from "./errors/index.js";
 export * from "./migrations/index.js";
 export * from "./queries/index.js";
+export * from "./statistics/index.js";
 export type * from "./schema.js";

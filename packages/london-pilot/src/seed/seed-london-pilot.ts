@@ -1,5 +1,5 @@
 import { addDays } from "@adviser-hub/domain";
-import type { Database } from "@adviser-hub/persistence";
+import { analyzeTables, type Database } from "@adviser-hub/persistence";
 import { type Kysely, type Transaction, sql } from "kysely";
 import { londonAuthorities } from "../london-authorities.js";
 import { seedHostArrangements } from "./advisers.js";
@@ -354,6 +354,8 @@ export async function seedLondonPilot(db: Kysely<Database>): Promise<SeedSummary
     }
     return n;
   });
+  // Thousands of new rows: without fresh statistics the first reports plan for empty tables.
+  if (insertedRows > 0) await analyzeTables(db);
 
   return summarise(db, region, insertedRows > 0);
 }
