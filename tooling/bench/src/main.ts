@@ -7,6 +7,7 @@ import { describeMachine } from "./report/machine.js";
 import { render, type Section } from "./report/markdown.js";
 import { runDataSuite } from "./suites/data.js";
 import { runDomainSuite } from "./suites/domain.js";
+import { runEmbeddedSuite } from "./suites/embedded.js";
 import { runExplainSuite } from "./suites/explain.js";
 import { runGatewaySuite } from "./suites/gateway.js";
 import { runGrowthSuite } from "./suites/growth.js";
@@ -31,6 +32,8 @@ async function runSuite(name: SuiteName, args: BenchArgs): Promise<Section[]> {
       return (await runLeversSuite({ ...load, durationSeconds: args.leversDurationSeconds })).sections;
     case "explain":
       return (await runExplainSuite()).sections;
+    case "embedded":
+      return (await runEmbeddedSuite(load)).sections;
     case "peers":
       return (await runPeersSuite(load)).sections;
     case "growth":

@@ -25,13 +25,18 @@ interface Stats {
   readonly answered: number;
 }
 
+/**
+ * `databaseUrl` "" serves the embedded default instead: PGlite in `pgliteDataDir`, migrated and
+ * seeded with the London pilot first, as `pnpm start` does on first start.
+ */
 export async function startGatewayProcess(
   databaseUrl: string,
-  options: { nodeFlags: readonly string[]; compiledExecution: boolean },
+  options: { nodeFlags: readonly string[]; compiledExecution: boolean; pgliteDataDir?: string },
 ): Promise<GatewayProcess> {
   const child: ChildProcess = fork(fileURLToPath(import.meta.url), [databaseUrl, String(options.compiledExecution)], {
     execArgv: ["--import", "tsx", "--conditions=@adviser-hub/source", ...options.nodeFlags],
     stdio: ["ignore", "ignore", "inherit", "ipc"],
+    env: { ...process.env, ...(options.pgliteDataDir ? { PGLITE_DATA_DIR: options.pgliteDataDir } : {}) },
   });
   const ready = await new Promise<Ready>((resolve, reject) => {
     child.once("message", (message) => resolve(message as Ready));
@@ -59,6 +64,14 @@ export async function startGatewayProcess(
 // As the child: serve, report ready, answer stats, close when told.
 if (process.send && process.argv[1] === fileURLToPath(import.meta.url)) {
   const [databaseUrl, compiled] = process.argv.slice(2);
+  if (databaseUrl === "") {
+    const { migrateToLatest, openDatabase } = await import("@adviser-hub/persistence");
+    const { seedLondonPilot } = await import("@adviser-hub/london-pilot");
+    const app = await openDatabase({ url: "" });
+    await migrateToLatest(app.db);
+    await seedLondonPilot(app.db);
+    await app.close();
+  }
   const gateway = await startGateway(databaseUrl!, "london", { compiledExecution: compiled === "true" });
   process.on("message", (message: { type: string }) => {
     if (message.type === "stats") {

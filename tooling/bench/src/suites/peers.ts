@@ -99,7 +99,7 @@ const pageIds = (edges: unknown, id: string, deliveries: (node: unknown) => unkn
 ];
 
 /** Runs a fixed-duration load against a gateway process, with its CPU and answered counts. */
-async function measureProcess(gateway: GatewayProcess, operation: Operation, settings: LoadSettings): Promise<MeasuredLoad> {
+export async function measureProcess(gateway: GatewayProcess, operation: Operation, settings: LoadSettings): Promise<MeasuredLoad> {
   const load = {
     url: gateway.url,
     body: requestBody(operation),
