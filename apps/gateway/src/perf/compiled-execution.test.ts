@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { seedLondonPilot } from "@adviser-hub/london-pilot";
 import { backends, createTestDatabase, type TestDatabase } from "@adviser-hub/persistence/testing";
+import type { Plugin } from "graphql-yoga";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execute, tokenFor } from "../testing/harness.js";
 import { createGateway, type Gateway } from "../yoga.js";
@@ -48,6 +49,29 @@ describe.each(backends())("compiled execution on %s", (backend) => {
         expect(actual).toEqual(expected);
       }
     }
+  });
+
+  it("compiles queries and leaves mutations to graphql-js", async () => {
+    // A plugin after the gateway's own sees the executor chosen for each operation.
+    const seen: { operation: string; executeFn: unknown }[] = [];
+    const spy: Plugin = {
+      onExecute({ args, executeFn }) {
+        const operation = args.document.definitions.find((d) => d.kind === "OperationDefinition");
+        seen.push({ operation: operation && "operation" in operation ? operation.operation : "?", executeFn });
+      },
+    };
+    const withSpy = (compiledExecution: boolean) =>
+      createGateway({ db: database.db, env: { NODE_ENV: "test" }, compiledExecution, plugins: [spy] });
+    const mutation = `mutation { recordDelivery(input: { engagementId: "none", adviserId: "none", date: "2010-05-03", days: "1" }) { __typename } }`;
+    for (const gateway of [withSpy(false), withSpy(true)]) {
+      await execute(gateway, "{ viewer { role } }", { token: tokens.admin });
+      await execute(gateway, mutation, { token: tokens.admin });
+    }
+    const [plainQuery, plainMutation, jitQuery, jitMutation] = seen;
+    expect(seen.map((s) => s.operation)).toEqual(["query", "mutation", "query", "mutation"]);
+    expect(plainQuery!.executeFn).toBe(plainMutation!.executeFn);
+    expect(jitMutation!.executeFn).toBe(plainMutation!.executeFn);
+    expect(jitQuery!.executeFn).not.toBe(plainQuery!.executeFn);
   });
 
   it("answers a node lookup, aliases, fragments and a typename the same way", async () => {
