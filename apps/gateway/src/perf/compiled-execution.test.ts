@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { seedLondonPilot } from "@adviser-hub/london-pilot";
 import { backends, createTestDatabase, type TestDatabase } from "@adviser-hub/persistence/testing";
+import type { DefinitionNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execute, tokenFor } from "../testing/harness.js";
@@ -56,7 +57,8 @@ describe.each(backends())("compiled execution on %s", (backend) => {
     const seen: { operation: string; executeFn: unknown }[] = [];
     const spy: Plugin = {
       onExecute({ args, executeFn }) {
-        const operation = args.document.definitions.find((d) => d.kind === "OperationDefinition");
+        const definitions: readonly DefinitionNode[] = args.document.definitions;
+        const operation = definitions.find((d) => d.kind === "OperationDefinition");
         seen.push({ operation: operation && "operation" in operation ? operation.operation : "?", executeFn });
       },
     };
