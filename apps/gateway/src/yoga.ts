@@ -8,6 +8,7 @@ import { bearerToken, InvalidTokenError, verifyToken } from "./auth/token.js";
 import { createContext, type GatewayContext } from "./context.js";
 import { maskError } from "./errors/mask-error.js";
 import { aliasLimitRule, costLimitRule, depthLimitRule, limits } from "./limits/index.js";
+import { compiledExecution } from "./perf/compiled-execution.js";
 import { schema } from "./schema/index.js";
 
 export interface GatewayOptions {
@@ -17,6 +18,10 @@ export interface GatewayOptions {
   readonly logging?: boolean;
   /** Stamps writes (tests and replays of the pilot pass a fixed clock). */
   readonly clock?: Clock;
+  /** Execute with graphql-jit (perf/compiled-execution.ts); on unless `false`. */
+  readonly compiledExecution?: boolean;
+  /** More envelop plugins, after the gateway's own (the benchmarks try levers with them). */
+  readonly plugins?: readonly Plugin[];
 }
 
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
@@ -69,7 +74,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     maxRequestBodySize: limits.maxRequestBodyBytes,
     parserAndValidationCache: true,
     maskedErrors: { maskError: (error, message) => maskError(error, message, development) },
-    plugins: [limitsPlugin(production)],
+    plugins: [
+      limitsPlugin(production),
+      ...(options.compiledExecution === false ? [] : [compiledExecution()]),
+      ...(options.plugins ?? []),
+    ],
     context: async ({ request }) => {
       let viewer = null;
       try {

@@ -7,10 +7,12 @@ import { describeMachine } from "./report/machine.js";
 import { render, type Section } from "./report/markdown.js";
 import { runDataSuite } from "./suites/data.js";
 import { runDomainSuite } from "./suites/domain.js";
+import { runEmbeddedSuite } from "./suites/embedded.js";
 import { runExplainSuite } from "./suites/explain.js";
 import { runGatewaySuite } from "./suites/gateway.js";
 import { runGrowthSuite } from "./suites/growth.js";
 import { runLeversSuite } from "./suites/levers.js";
+import { runPeersSuite } from "./suites/peers.js";
 
 // `pnpm bench`: every suite, or those named. Progress goes to stderr; the results, as markdown,
 // to stdout and to .bench-results/latest.md at the repository root.
@@ -30,6 +32,10 @@ async function runSuite(name: SuiteName, args: BenchArgs): Promise<Section[]> {
       return (await runLeversSuite({ ...load, durationSeconds: args.leversDurationSeconds })).sections;
     case "explain":
       return (await runExplainSuite()).sections;
+    case "embedded":
+      return (await runEmbeddedSuite(load)).sections;
+    case "peers":
+      return (await runPeersSuite(load)).sections;
     case "growth":
       return (await runGrowthSuite({ connections: 1, durationSeconds: args.growthDurationSeconds })).sections;
   }

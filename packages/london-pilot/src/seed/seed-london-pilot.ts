@@ -1,5 +1,5 @@
 import { addDays, assessOutcome } from "@adviser-hub/domain";
-import type { Database } from "@adviser-hub/persistence";
+import { analyzeTables, type Database } from "@adviser-hub/persistence";
 import { allocateUnallocated } from "@adviser-hub/service";
 import { type Kysely, type Transaction, sql } from "kysely";
 import { londonAuthorities } from "../london-authorities.js";
@@ -374,6 +374,8 @@ export async function seedLondonPilot(db: Kysely<Database>): Promise<SeedSummary
   });
   // The seed writes deliveries in bulk: the domain allocates them and the result is stored.
   await allocateUnallocated(db);
+  // Thousands of new rows: without fresh statistics the first reports plan for empty tables.
+  if (insertedRows > 0) await analyzeTables(db);
 
   return summarise(db, region, insertedRows > 0);
 }

@@ -14,6 +14,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from "kysely";
+import { type AutoAnalyzeOptions, AutoAnalyzer } from "../statistics/auto-analyze.js";
 import { Mutex } from "./mutex.js";
 
 export interface PGliteDialectConfig {
@@ -21,6 +22,8 @@ export interface PGliteDialectConfig {
   readonly database: PGlite | (() => Promise<PGlite>);
   /** Close the instance when Kysely is destroyed (true when this dialect created it). */
   readonly closeOnDestroy?: boolean;
+  /** Re-analyze tables after large writes, as autovacuum would (on unless `false`). */
+  readonly autoAnalyze?: AutoAnalyzeOptions | false;
 }
 
 /**
@@ -60,15 +63,18 @@ class PGliteDriver implements Driver {
   #pglite: PGlite | undefined;
   #connection: PGliteConnection | undefined;
   #release: (() => void) | undefined;
+  readonly #analyzer: AutoAnalyzer | undefined;
 
   constructor(config: PGliteDialectConfig) {
     this.#config = config;
+    this.#analyzer = config.autoAnalyze === false ? undefined : new AutoAnalyzer(config.autoAnalyze);
   }
 
   async init(): Promise<void> {
     const { database } = this.#config;
     this.#pglite = typeof database === "function" ? await database() : database;
-    this.#connection = new PGliteConnection(this.#pglite);
+    const analyzer = this.#analyzer;
+    this.#connection = new PGliteConnection(this.#pglite, analyzer ? (rows) => analyzer.noteWrite(rows) : undefined);
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
@@ -118,7 +124,26 @@ class PGliteDriver implements Driver {
   async releaseConnection(): Promise<void> {
     const release = this.#release;
     this.#release = undefined;
+    if (release && this.#analyzer?.due()) {
+      // Queue the check before letting go, so it runs before anything queued after this write.
+      const turn = this.#mutex.lock();
+      release();
+      void this.#autoAnalyze(this.#analyzer, turn);
+      return;
+    }
     release?.();
+  }
+
+  async #autoAnalyze(analyzer: AutoAnalyzer, turn: Promise<() => void>): Promise<void> {
+    const release = await turn;
+    try {
+      if (this.#pglite && !this.#pglite.closed) await analyzer.run(this.#pglite);
+    } catch {
+      // Statistics only guide the planner: a failed ANALYZE must not fail the write before it,
+      // and the next large write tries again.
+    } finally {
+      release();
+    }
   }
 
   async destroy(): Promise<void> {
@@ -137,9 +162,11 @@ class PGliteDriver implements Driver {
 
 class PGliteConnection implements DatabaseConnection {
   readonly #pglite: PGlite;
+  readonly #onWrite: ((rows: number) => void) | undefined;
 
-  constructor(pglite: PGlite) {
+  constructor(pglite: PGlite, onWrite?: (rows: number) => void) {
     this.#pglite = pglite;
+    this.#onWrite = onWrite;
   }
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
@@ -150,6 +177,7 @@ class PGliteConnection implements DatabaseConnection {
     }
     const changes =
       command === "INSERT" || command === "UPDATE" || command === "DELETE" || command === "MERGE";
+    if (changes) this.#onWrite?.(Number(result.rowCount ?? result.affectedRows ?? 0));
     return {
       numAffectedRows: changes ? BigInt(result.rowCount ?? result.affectedRows ?? 0) : undefined,
       rows: result.rows,

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationResult, type MigrationResultSet, Migrator } from "kysely";
+import { analyzeTables } from "../statistics/analyze-tables.js";
 import { migrations } from "./registry.js";
 
 export class MigrationFailedError extends Error {
@@ -20,8 +21,8 @@ export class MigrationFailedError extends Error {
 
 /**
  * Runs every pending migration, in order, in one transaction (PostgreSQL has transactional
- * DDL, so a failure leaves the schema as it was). Forward only. `options.migrations` replaces
- * the registry, for tests of the runner itself.
+ * DDL, so a failure leaves the schema as it was), then ANALYZE when any ran. Forward only.
+ * `options.migrations` replaces the registry, for tests of the runner itself.
  */
 export async function migrateToLatest<DB>(
   db: Kysely<DB>,
@@ -37,6 +38,8 @@ export async function migrateToLatest<DB>(
     const failed = results.find((result) => result.status === "Error");
     throw new MigrationFailedError(failed?.migrationName, results, { cause: error });
   }
+  // A migration may add an index or rewrite a table; the planner needs statistics to use it.
+  if (results.some((result) => result.status === "Success")) await analyzeTables(db);
   return results;
 }
 

@@ -2,7 +2,7 @@
 //  [--growth-duration=S] [--force]`
 
 /** Run by `pnpm bench` with no suite named, in this order. */
-export const SUITES = ["data", "domain", "gateway", "levers", "growth"] as const;
+export const SUITES = ["data", "domain", "gateway", "levers", "peers", "embedded", "growth"] as const;
 /** Run only when named. */
 export const EXTRA_SUITES = ["explain"] as const;
 export type SuiteName = (typeof SUITES)[number] | (typeof EXTRA_SUITES)[number];

@@ -21,7 +21,11 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-export async function startGateway(databaseUrl: string, region = "london"): Promise<RunningGateway> {
+export async function startGateway(
+  databaseUrl: string,
+  region = "london",
+  options: { compiledExecution?: boolean } = {},
+): Promise<RunningGateway> {
   const env = { ...process.env, NODE_ENV: "production", AUTH_SECRET: "bench-secret-that-is-at-least-32-characters" };
   const database = await openDatabase({
     url: databaseUrl,
@@ -30,7 +34,12 @@ export async function startGateway(databaseUrl: string, region = "london"): Prom
       if (event.level === "query" || event.level === "error") kyselyQueries += 1;
     },
   });
-  const gateway = createGateway({ db: database.db, env, logging: false });
+  const gateway = createGateway({
+    db: database.db,
+    env,
+    logging: false,
+    ...(options.compiledExecution === undefined ? {} : { compiledExecution: options.compiledExecution }),
+  });
   const server: Server = createServer((request, response) => {
     response.on("finish", () => {
       answered += 1;

@@ -13,13 +13,14 @@ export const requestBody = (operation: Operation, uniqueDocument = false): strin
     variables: operation.variables,
   });
 
-export const authHeaders = (token: string): Record<string, string> => ({
+/** A null token sends no authorization header (a peer measured without claims). */
+export const authHeaders = (token: string | null): Record<string, string> => ({
   "content-type": "application/json",
-  authorization: `Bearer ${token}`,
+  ...(token === null ? {} : { authorization: `Bearer ${token}` }),
 });
 
 /** One request, outside any load, to check the answer and record what it costs. */
-export async function postOperation(url: string, token: string, operation: Operation): Promise<GraphQLResponse> {
+export async function postOperation(url: string, token: string | null, operation: Operation): Promise<GraphQLResponse> {
   const response = await fetch(url, { method: "POST", headers: authHeaders(token), body: requestBody(operation) });
   const text = await response.text();
   try {

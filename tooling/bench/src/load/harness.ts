@@ -88,7 +88,7 @@ export async function captureOperations(gateway: RunningGateway, operations: rea
 /** A short warm-up, then a fixed-duration run; statements counted across the run. */
 export async function measure(
   url: string,
-  token: string,
+  token: string | null,
   operation: Operation,
   settings: LoadSettings,
   options: {
