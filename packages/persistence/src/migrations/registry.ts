@@ -2,6 +2,9 @@ import type { Migration } from "kysely";
 import * as initial from "./2026-11-25-0001-initial.js";
 import * as adjustmentPeriods from "./2026-11-25-0002-adjustment-periods.js";
 import * as reportYearIndexes from "./2026-11-25-0003-report-year-indexes.js";
+import * as issuedStatementFreeze from "./2026-12-03-0001-issued-statement-freeze.js";
+import * as hostShareSerialized from "./2026-12-03-0002-host-share-serialized.js";
+import * as applicationRole from "./2026-12-03-0003-application-role.js";
 
 /**
  * Every migration, by name. A static map rather than a folder scan, so the same list runs under
@@ -11,4 +14,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "2026-11-25-0001-initial": initial,
   "2026-11-25-0002-adjustment-periods": adjustmentPeriods,
   "2026-11-25-0003-report-year-indexes": reportYearIndexes,
+  "2026-12-03-0001-issued-statement-freeze": issuedStatementFreeze,
+  "2026-12-03-0002-host-share-serialized": hostShareSerialized,
+  "2026-12-03-0003-application-role": applicationRole,
 };
