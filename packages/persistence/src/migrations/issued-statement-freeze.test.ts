@@ -16,7 +16,7 @@ const line = (statementId: string, lineNo: number) => ({
   region_code: regionCode,
   statement_id: statementId,
   line_no: lineNo,
-  kind: "CHARGE",
+  kind: "CHARGE" as const,
   engagement_id: engagementId,
   description: "Project support",
   delivered_on: "2010-07-01",
