@@ -1,14 +1,14 @@
-import type {
+import {
   CompiledQuery,
-  DatabaseConnection,
-  DatabaseIntrospector,
-  Dialect,
-  DialectAdapter,
-  Driver,
-  Kysely,
-  QueryCompiler,
-  QueryResult,
-  TransactionSettings,
+  type DatabaseConnection,
+  type DatabaseIntrospector,
+  type Dialect,
+  type DialectAdapter,
+  type Driver,
+  type Kysely,
+  type QueryCompiler,
+  type QueryResult,
+  type TransactionSettings,
 } from "kysely";
 import { asServiceUnavailable } from "../errors/service-unavailable.js";
 
@@ -68,7 +68,9 @@ class GuardedConnection implements DatabaseConnection {
 }
 
 class UnavailableMappingDriver implements Driver {
-  // The inner driver releases its own connection objects, so keep the pairing.
+  // The inner driver releases its own connection objects, so keep the pairing. Transaction
+  // statements go through the outer connection, so Kysely's log hook (which wraps the outer
+  // connection's executeQuery) sees BEGIN and COMMIT as before.
   readonly #inner = new WeakMap<DatabaseConnection, DatabaseConnection>();
 
   constructor(readonly driver: Driver) {}
@@ -89,27 +91,34 @@ class UnavailableMappingDriver implements Driver {
   }
 
   beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    return guarded(() => this.driver.beginTransaction(this.#unwrap(connection), settings));
+    return guarded(() => this.driver.beginTransaction(connection, settings));
   }
 
   commitTransaction(connection: DatabaseConnection): Promise<void> {
-    return guarded(() => this.driver.commitTransaction(this.#unwrap(connection)));
+    return guarded(() => this.driver.commitTransaction(connection));
   }
 
-  rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    return guarded(() => this.driver.rollbackTransaction(this.#unwrap(connection)));
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await connection.executeQuery(CompiledQuery.raw("rollback"));
+    } catch (error) {
+      // A session that cannot roll back must not be reused: the inner driver's own rollback
+      // fails the same way and marks its connection to be discarded on release.
+      await this.driver.rollbackTransaction(this.#unwrap(connection)).catch(() => undefined);
+      rethrow(error);
+    }
   }
 
   savepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler["compileQuery"]): Promise<void> {
-    return guarded(async () => this.driver.savepoint?.(this.#unwrap(connection), name, compile));
+    return guarded(async () => this.driver.savepoint?.(connection, name, compile));
   }
 
   rollbackToSavepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler["compileQuery"]): Promise<void> {
-    return guarded(async () => this.driver.rollbackToSavepoint?.(this.#unwrap(connection), name, compile));
+    return guarded(async () => this.driver.rollbackToSavepoint?.(connection, name, compile));
   }
 
   releaseSavepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler["compileQuery"]): Promise<void> {
-    return guarded(async () => this.driver.releaseSavepoint?.(this.#unwrap(connection), name, compile));
+    return guarded(async () => this.driver.releaseSavepoint?.(connection, name, compile));
   }
 
   releaseConnection(connection: DatabaseConnection): Promise<void> {
