@@ -7,20 +7,27 @@ import { type Kysely, sql } from "kysely";
 // The statement is issued in the same transaction that writes its lines and carried
 // adjustments (the statement row first, issued_at set): a row written by the current
 // transaction has xmin equal to its id, so that transaction may still add to it; any later one
-// may not. The statement row is locked FOR SHARE, so a line racing the transaction that issues
-// the draft either waits and then sees it issued, or fails to serialize (and is retried).
-
-const frozen = (statement: string) => `exists (
-      select 1 from statements s
-       where s.region_code = new.region_code and s.id = ${statement}
-         and s.issued_at is not null and s.xmin <> pg_current_xact_id()::xid
-       for share)`;
+// may not. The statement row is locked FOR SHARE whatever its state, so a line racing the
+// transaction that issues a draft waits for it and then sees it issued (or, above READ
+// COMMITTED, fails to serialize and is retried).
 
 const statements = [
+  `create function statement_frozen_for_write(p_region text, p_statement text) returns boolean
+  language plpgsql as $$
+  declare
+    frozen boolean;
+  begin
+    select s.issued_at is not null and s.xmin <> pg_current_xact_id()::xid into frozen
+      from statements s
+     where s.region_code = p_region and s.id = p_statement
+       for share;
+    return coalesce(frozen, false);
+  end
+  $$`,
   `create function statement_lines_refuse_new_line_on_issued() returns trigger
   language plpgsql as $$
   begin
-    if ${frozen("new.statement_id")} then
+    if statement_frozen_for_write(new.region_code, new.statement_id) then
       raise exception 'issued statement % cannot take a new line', new.statement_id
         using errcode = 'check_violation', constraint = 'statement_lines_issued_frozen', table = 'statement_lines';
     end if;
@@ -47,7 +54,7 @@ const statements = [
     if tg_op = 'DELETE' then
       return old;
     end if;
-    if new.applied_statement_id is not null and ${frozen("new.applied_statement_id")} then
+    if new.applied_statement_id is not null and statement_frozen_for_write(new.region_code, new.applied_statement_id) then
       raise exception 'issued statement % cannot carry a new adjustment', new.applied_statement_id
         using errcode = 'check_violation', constraint = 'adjustments_issued_frozen', table = 'adjustments';
     end if;

@@ -150,3 +150,47 @@ describe.each(backends())("the freeze of issued statements on %s", (backend) => 
     expect(before).toEqual({ statements: 2, lines: 1, adjustments: 1, audit: 1 });
   });
 });
+
+// Concurrency needs sessions of its own: the server only (PGlite is one session).
+describe.skipIf(!process.env.DATABASE_URL)("the freeze under concurrency on the server", () => {
+  let test: TestDatabase;
+
+  beforeEach(async () => {
+    test = await createTestDatabase("server", { maxConnections: 4 });
+    await insertMinimalRegion(test.db);
+    await test.db
+      .insertInto("statements")
+      .values({ region_code: regionCode, id: "st-draft", organisation_id: organisationId, period_start: "2010-08-01", period_end: "2010-08-31" })
+      .execute();
+  });
+  afterEach(async () => {
+    await test.close();
+  });
+
+  it("refuses a line racing the transaction that issues the draft, once that one commits", async () => {
+    let issuedUncommitted!: () => void;
+    const issuing = new Promise<void>((resolve) => {
+      issuedUncommitted = resolve;
+    });
+    let commit!: () => void;
+    const mayCommit = new Promise<void>((resolve) => {
+      commit = resolve;
+    });
+    const issue = test.db.transaction().execute(async (trx) => {
+      await trx.updateTable("statements").set({ issued_at: new Date("2010-09-01T09:00:00Z") }).where("id", "=", "st-draft").execute();
+      issuedUncommitted();
+      await mayCommit;
+    });
+    await issuing;
+    // The line's trigger reads the statement while it is still a draft to everyone else.
+    const addLine = test.db.insertInto("statement_lines").values(line("st-draft", 1)).execute().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    commit();
+    await issue;
+    expect(mapDatabaseError(await addLine)).toMatchObject({ code: "VALIDATION", field: "statementId" });
+    expect(await test.db.selectFrom("statement_lines").select("line_no").execute()).toEqual([]);
+  });
+});
