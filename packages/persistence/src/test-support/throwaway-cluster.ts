@@ -1,5 +1,6 @@
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { chmod, chown, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -7,6 +8,18 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
+
+// Clusters still running when the test process exits (a failed hook, an aborted run) are
+// stopped and deleted then, so no server is left listening and no folder left behind.
+const live = new Map<string, () => void>();
+let exitHooked = false;
+function stopAllOnExit(): void {
+  if (exitHooked) return;
+  exitHooked = true;
+  process.once("exit", () => {
+    for (const stopNow of live.values()) stopNow();
+  });
+}
 
 /** Where the Debian packages put PostgreSQL 15's server binaries (override: PG_BIN_DIR). */
 export function postgresBinDir(): string {
@@ -90,11 +103,24 @@ export async function createThrowawayCluster(): Promise<ThrowawayCluster> {
   let removed: Promise<void> | undefined;
   const remove = () => {
     removed ??= (async () => {
+      live.delete(dataDir);
       if (running) await stop("immediate").catch(() => undefined);
       await rm(dataDir, { recursive: true, force: true });
     })();
     return removed;
   };
+  const pgCtl = join(bin, "pg_ctl");
+  live.set(dataDir, () => {
+    try {
+      const args = ["-D", dataDir, "-m", "immediate", "-w", "stop"];
+      if (asRoot) execFileSync("runuser", ["-u", "postgres", "--", pgCtl, ...args], { stdio: "ignore", timeout: 20_000 });
+      else execFileSync(pgCtl, args, { stdio: "ignore", timeout: 20_000 });
+    } catch {
+      // Not running.
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  stopAllOnExit();
   try {
     await start();
   } catch (error) {
