@@ -1,4 +1,6 @@
+export { APP_ROLE } from "./app-role.js";
 export { defaultDataDir } from "./data-dir.js";
+export { DEFAULT_SESSION_LIMITS, type SessionLimits, sessionLimits } from "./session-limits.js";
 export {
   type AppDatabase,
   type DatabaseKind,

@@ -3,9 +3,13 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, type LogEvent, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "../schema.js";
+import { APP_ROLE, enterAppRole } from "./app-role.js";
 import { defaultDataDir } from "./data-dir.js";
 import { pgTypes, pgliteParsers } from "./pg-types.js";
 import { PGliteDialect } from "./pglite-dialect.js";
+import { watchSessions } from "./session-errors.js";
+import { type SessionLimits, sessionLimits } from "./session-limits.js";
+import { UnavailableMappingDialect } from "./unavailable-dialect.js";
 
 export type DatabaseKind = "pglite" | "server";
 
@@ -28,10 +32,21 @@ export interface OpenDatabaseOptions {
   readonly loadDataDir?: Blob | File;
   /** Receives every query Kysely runs (and its errors): used to count SQL per operation. */
   readonly log?: (event: LogEvent) => void;
-  /** Told when an idle pooled server session fails (it is replaced on next use). */
+  /**
+   * Told when a pooled server session fails outside a query (server restart, an administrator's
+   * terminate): the session is dropped and a new one opened on next use. Default: one line on
+   * stderr per outage (not per session, not a stack).
+   */
   readonly onIdleError?: (error: Error) => void;
   /** Pool size for the server; PGlite is always one session. */
   readonly maxConnections?: number;
+  /**
+   * The role the sessions run as (SET ROLE), default APP_ROLE (least privilege, created by the
+   * migrations); `false` keeps the connecting user. migrateToLatest always runs as the owner.
+   */
+  readonly appRole?: string | false;
+  /** Server time limits; defaults, and the environment variables that set them, in SessionLimits. */
+  readonly limits?: Partial<SessionLimits>;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<AppDatabase> {
@@ -41,16 +56,30 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<A
 }
 
 function openServer(url: string, options: OpenDatabaseOptions): AppDatabase {
+  const limits = sessionLimits(options.limits);
   const pool = new pg.Pool({
     connectionString: url,
     max: options.maxConnections ?? 10,
     types: pgTypes,
+    // Both limits are sent when the session starts, so they bound every statement from the
+    // first one, whatever the caller runs.
+    statement_timeout: limits.statementTimeoutMs,
+    idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs,
+    // Bounds connecting to a dead or unreachable server and waiting for a free pooled session.
+    connectionTimeoutMillis: limits.connectTimeoutMs,
+    keepAlive: true,
   });
-  // An idle pooled session can die (server restart, an administrator's terminate). The pool
-  // drops it and connects afresh on next use; without a listener the process would crash.
-  pool.on("error", (error) => options.onIdleError?.(error));
+  // A session can die while idle in the pool or while checked out between statements. Without
+  // a listener on each client that is an unhandled 'error' event and the process exits.
+  watchSessions(pool, options.onIdleError);
+  const role = options.appRole ?? APP_ROLE;
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool }),
+    dialect: new UnavailableMappingDialect(
+      new PostgresDialect({
+        pool,
+        ...(role ? { onCreateConnection: (connection) => enterAppRole(connection, role) } : {}),
+      }),
+    ),
     ...(options.log ? { log: options.log } : {}),
   });
   return { db, kind: "server", close: once(() => db.destroy()) };
@@ -68,6 +97,8 @@ async function openPGlite(options: OpenDatabaseOptions): Promise<AppDatabase> {
     dialect: new PGliteDialect({ database: pglite }),
     ...(options.log ? { log: options.log } : {}),
   });
+  const role = options.appRole ?? APP_ROLE;
+  if (role) await enterAppRole(db, role);
   // Kysely only destroys a driver it has started, so close PGlite here too: a database that
   // was opened and never queried must not keep the process alive.
   const close = async () => {

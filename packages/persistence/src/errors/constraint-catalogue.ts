@@ -107,6 +107,10 @@ export const CONSTRAINT_MEANINGS: Readonly<Record<string, ConstraintMeaning>> = 
     field: "statementId",
     message: "the statement is issued and is never rewritten; record an adjustment instead",
   },
+  adjustments_issued_frozen: {
+    field: "statementId",
+    message: "the statement carrying this adjustment is issued and is never rewritten",
+  },
   statement_lines_kind_known: { field: "kind", message: "must be CHARGE or ADJUSTMENT" },
   statement_lines_line_no_positive: { field: "lineNo", message: "must be above zero" },
   statement_lines_rate_not_negative: { field: "ratePence", message: "must not be negative" },

@@ -9,6 +9,13 @@ export type {
 } from "./domain-errors.js";
 export { isRetryable, mapDatabaseError } from "./map-database-error.js";
 export {
+  asServiceUnavailable,
+  DEFAULT_RETRY_AFTER_SECONDS,
+  isServiceUnavailable,
+  ServiceUnavailableError,
+  type UnavailableReason,
+} from "./service-unavailable.js";
+export {
   abortTransaction,
   DatabaseFailure,
   TransactionAbort,

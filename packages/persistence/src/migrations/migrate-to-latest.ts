@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationResult, type MigrationResultSet, Migrator } from "kysely";
+import { runAsOwner } from "../connection/app-role.js";
 import { analyzeTables } from "../statistics/analyze-tables.js";
 import { migrations } from "./registry.js";
 
@@ -29,11 +30,10 @@ export async function migrateToLatest<DB>(
   options: { migrations?: Readonly<Record<string, Migration>> } = {},
 ): Promise<readonly MigrationResult[]> {
   const chosen = options.migrations ?? migrations;
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => ({ ...chosen }) },
-  });
-  const { error, results = [] }: MigrationResultSet = await migrator.migrateToLatest();
+  // The application's sessions run as a least-privilege role; migrations run as the owner.
+  const { error, results = [] }: MigrationResultSet = await runAsOwner(db, (owner) =>
+    new Migrator({ db: owner, provider: { getMigrations: async () => ({ ...chosen }) } }).migrateToLatest(),
+  );
   if (error !== undefined) {
     const failed = results.find((result) => result.status === "Error");
     throw new MigrationFailedError(failed?.migrationName, results, { cause: error });

@@ -10,3 +10,9 @@ export { insertMinimalRegion, MINIMAL } from "./minimal-region.js";
 export { allocationFromScratch, compareWithScratch, policyOfYear, storedAllocation } from "./allocation-oracle.js";
 export { insertWestOfScotland, WEST } from "./west-of-scotland.js";
 export { emptyDatabase } from "./empty-database.js";
+export {
+  canRunThrowawayCluster,
+  createThrowawayCluster,
+  postgresBinDir,
+  type ThrowawayCluster,
+} from "./throwaway-cluster.js";

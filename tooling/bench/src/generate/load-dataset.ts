@@ -28,6 +28,9 @@ export interface LoadedDataset {
 }
 
 /** Migrates an empty database with persistence's migrations, the schema the service runs on. */
+/** Tables whose only user triggers are the freeze of issued statements. */
+const FROZEN_HISTORY = ["statement_lines", "adjustments"] as const;
+
 export async function migrate(url: string): Promise<void> {
   const database = await openDatabase({ url, maxConnections: 1 });
   try {
@@ -56,6 +59,10 @@ export async function loadInto(
     // is then simply made again.
     for (const c of clients) await c.query("set synchronous_commit = off");
     await checkSchema(first, loadOrder);
+    // Issued statements are history restored table by table, each COPY its own transaction;
+    // the freeze (no new line or carried adjustment on an issued statement) guards later
+    // writes. Its triggers are off for the load only; foreign keys and every other rule stay.
+    for (const table of FROZEN_HISTORY) await first.query(`alter table "${table}" disable trigger user`);
     const deferred = options.bulk ? await deferIndexesAndForeignKeys(first) : null;
     const progress = new Progress(`load ${options.label ?? spec.name}`, expectedRows(spec));
     const loader = new BatchLoader(clients, loadOrder, progress);
@@ -66,6 +73,7 @@ export async function loadInto(
       }
     }
     await loader.finish();
+    for (const table of FROZEN_HISTORY) await first.query(`alter table "${table}" enable trigger user`);
     progress.done();
     if (deferred !== null) {
       const started = performance.now();
