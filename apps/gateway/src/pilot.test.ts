@@ -1,11 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { formatMoney } from "@adviser-hub/domain";
+import { formatDays, formatMoney } from "@adviser-hub/domain";
 import { seedLondonPilot } from "@adviser-hub/london-pilot";
 import { backends, createTestDatabase, type TestDatabase } from "@adviser-hub/persistence/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "./auth/viewer.js";
-import { formatDays } from "./format/days.js";
 import { execute, type JsonData, StatementCounter, tokenFor } from "./testing/harness.js";
 import { expectedBenchmark, expectedCapacity, expectedFundingReport, domainAllocation, loadPolicy } from "./testing/pilot-oracle.js";
 import { createGateway, type Gateway } from "./yoga.js";

@@ -1,7 +1,6 @@
-import type { STRANDS } from "@adviser-hub/domain";
+import { decimalRatio, type STRANDS, shareFromBasisPoints } from "@adviser-hub/domain";
 import { type FunderContribution, type FundingReport as FundingReportValue, fundingReport, type HostCommitmentFigures } from "@adviser-hub/service";
 import { builder } from "../builder.js";
-import { decimalRatio, shareFromBasisPoints } from "../format/decimal.js";
 import { Adviser } from "./adviser.js";
 import { Authority } from "./authority.js";
 import { StrandEnum } from "./enums.js";
