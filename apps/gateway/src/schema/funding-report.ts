@@ -124,7 +124,7 @@ const FundingReport = builder.objectRef<FundingReportValue>("FundingReport").imp
     }),
     chargeIncome: t.field({
       type: Money,
-      description: "Charges for the year's deliveries, recomputed from scratch (free quota first, rule 3 to 5).",
+      description: "Charges for the year's deliveries: the sum of the charges stored on its live deliveries, each decided when the delivery was written (free quota first, rules 3 to 5).",
       resolve: async (r) => money(await r.chargeIncome()),
     }),
     daysDelivered: t.field({
