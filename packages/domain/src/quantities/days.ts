@@ -20,7 +20,9 @@ export function unitsFromExactDecimal(
     return invalid(field, `${decimal.text} days is not a multiple of 1/${unitsPerDay} day`);
   const units = numerator / decimal.scale;
   if (units === 0n && !allowZero) return invalid(field, "days must be more than zero");
-  // Six whole digits times a granularity of at most 1000 stays far below 2^53.
+  // A parsed day count (six whole digits, a granularity of at most 1000) stays far below 2^53;
+  // a hand-made decimal might not, and would lose units as a number.
+  if (units > BigInt(Number.MAX_SAFE_INTEGER)) return invalid(field, "is too large");
   return ok(Number(units));
 }
 

@@ -116,6 +116,7 @@ describe("exact decimals", () => {
     });
     expect(unitsFromExactDecimal(parseExactDecimal("0")!, 2, "days")).toMatchObject({ ok: false, error: { field: "days" } });
     expect(unitsFromExactDecimal(parseExactDecimal("0.0")!, 2, "commitment", true)).toEqual({ ok: true, value: 0 });
+    expect(unitsFromExactDecimal({ text: "1e16", scaled: 10n ** 16n, scale: 1n }, 1, "days")).toMatchObject({ ok: false, error: { field: "days" } });
   });
 
   it("rounds ratios half up and prints money by the currency", () => {
