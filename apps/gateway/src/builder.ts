@@ -1,3 +1,4 @@
+import type { ExactDecimal } from "@adviser-hub/domain";
 import SchemaBuilder from "@pothos/core";
 import DataloaderPlugin from "@pothos/plugin-dataloader";
 import ErrorsPlugin from "@pothos/plugin-errors";
@@ -7,7 +8,6 @@ import ValidationPlugin from "@pothos/plugin-validation";
 import { GraphQLError } from "graphql";
 import { isStaff, type Role } from "./auth/viewer.js";
 import type { GatewayContext } from "./context.js";
-import type { DecimalDays } from "./format/days.js";
 import { decodeRegionalId, encodeRegionalId, parseRegionalKey } from "./global-id.js";
 import { RowNotFoundError } from "./loaders/regional.js";
 
@@ -32,7 +32,7 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     Date: { Input: string; Output: string };
     DateTime: { Input: Date; Output: Date };
-    Days: { Input: DecimalDays; Output: DaysValue };
+    Days: { Input: ExactDecimal; Output: DaysValue };
     ID: { Input: string; Output: string };
   };
   AuthScopes: {

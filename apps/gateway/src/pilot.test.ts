@@ -1,12 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { formatMoney } from "@adviser-hub/domain";
+import { decimalRatio, formatDays, formatMoney, shareFromBasisPoints } from "@adviser-hub/domain";
 import { seedLondonPilot } from "@adviser-hub/london-pilot";
 import { backends, createTestDatabase, type TestDatabase } from "@adviser-hub/persistence/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "./auth/viewer.js";
-import { formatDays } from "./format/days.js";
-import { decimalRatio, shareFromBasisPoints } from "./format/decimal.js";
 import { execute, type JsonData, StatementCounter, tokenFor } from "./testing/harness.js";
 import {
   expectedBenchmark,

@@ -13,6 +13,7 @@ export * from "./calendar/working-days.js";
 // Rule 2
 export * from "./quantities/integer-arithmetic.js";
 export * from "./quantities/days.js";
+export * from "./quantities/exact-decimal.js";
 export * from "./quantities/money.js";
 // Rules 3-5
 export * from "./quota/quota-holder.js";

@@ -1,4 +1,4 @@
-import { formatDays } from "../format/days.js";
+import { formatDays } from "@adviser-hub/domain";
 import { ExpectedError } from "./expected-error.js";
 
 /** A confirmed booking would take an adviser's week beyond its bookable days. Units are day units. */

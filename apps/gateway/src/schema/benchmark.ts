@@ -1,7 +1,6 @@
-import type { Benchmark as BenchmarkResult, BENCHMARK_MEASURES, BenchmarkRow as BenchmarkRowResult } from "@adviser-hub/domain";
+import { type Benchmark as BenchmarkResult, type BENCHMARK_MEASURES, type BenchmarkRow as BenchmarkRowResult, decimalRatio } from "@adviser-hub/domain";
 import { benchmark } from "@adviser-hub/service";
 import { builder } from "../builder.js";
-import { decimalRatio } from "../format/decimal.js";
 import { regionalKey } from "../global-id.js";
 import { Authority } from "./authority.js";
 import { orThrow, readerOf } from "./mutation-support.js";

@@ -1,10 +1,11 @@
+import { type ExactDecimal, formatDays, parseExactDecimal } from "@adviser-hub/domain";
 import { GraphQLError, Kind } from "graphql";
 import { builder } from "../builder.js";
-import { formatDays, parseDecimalDays } from "../format/days.js";
 
-const parse = (value: unknown): ReturnType<typeof parseDecimalDays> & object => {
-  const text = typeof value === "string" ? value : typeof value === "number" && Number.isInteger(value) ? String(value) : null;
-  const parsed = text === null ? null : parseDecimalDays(text);
+const parse = (value: unknown): ExactDecimal => {
+  // The scalar promises "never a float": a JSON number is taken only when it is a whole number.
+  const given = typeof value === "string" || (typeof value === "number" && Number.isInteger(value)) ? value : null;
+  const parsed = given === null ? null : parseExactDecimal(given);
   if (!parsed) {
     throw new GraphQLError(
       `Days must be a non-negative decimal string such as "2.5", got ${JSON.stringify(value)?.slice(0, 40)}`,

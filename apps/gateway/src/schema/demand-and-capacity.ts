@@ -1,6 +1,6 @@
+import { decimalRatio, shareFromBasisPoints } from "@adviser-hub/domain";
 import { type DemandAndCapacityReport, demandAndCapacity } from "@adviser-hub/service";
 import { builder } from "../builder.js";
-import { decimalRatio, shareFromBasisPoints } from "../format/decimal.js";
 import { limits } from "../limits/index.js";
 import { orThrow, readerOf } from "./mutation-support.js";
 import { useCaseScopes } from "./scopes.js";

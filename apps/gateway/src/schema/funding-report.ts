@@ -1,7 +1,6 @@
-import type { STRANDS } from "@adviser-hub/domain";
+import { decimalRatio, type STRANDS, shareFromBasisPoints } from "@adviser-hub/domain";
 import { type FunderContribution, type FundingReport as FundingReportValue, fundingReport, type HostCommitmentFigures } from "@adviser-hub/service";
 import { builder } from "../builder.js";
-import { decimalRatio, shareFromBasisPoints } from "../format/decimal.js";
 import { regionalKey } from "../global-id.js";
 import { Adviser } from "./adviser.js";
 import { Authority } from "./authority.js";
@@ -140,7 +139,7 @@ const FundingReport = builder.objectRef<FundingReportValue>("FundingReport").imp
     }),
     chargeIncome: t.field({
       type: Money,
-      description: "Charges for the year's deliveries, recomputed from scratch (free quota first, rule 3 to 5).",
+      description: "Charges for the year's deliveries: the sum of the charges stored on its live deliveries, each decided when the delivery was written (free quota first, rules 3 to 5).",
       resolve: async (r) => money(await r.chargeIncome()),
     }),
     daysDelivered: t.field({

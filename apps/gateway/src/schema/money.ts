@@ -1,12 +1,14 @@
 import { GraphQLError } from "graphql";
 import { builder, type MoneyValue } from "../builder.js";
-import { formatMoney } from "@adviser-hub/domain";
-import { decimalPounds, maxGraphQLInt } from "../format/money.js";
+import { formatMoney, formatMoneyAmount } from "@adviser-hub/domain";
+
+/** GraphQL Int is 32-bit signed; larger pence values must fail loudly, never wrap. */
+const maxGraphQLInt = 2_147_483_647;
 
 /** Pence as a GraphQL Int, or an error naming the amount: never a silently wrapped value. */
 export function int32Pence(pence: number): number {
   if (!Number.isSafeInteger(pence) || Math.abs(pence) > maxGraphQLInt) {
-    throw new GraphQLError(`${decimalPounds(pence)} does not fit a 32-bit pence value; read Money.amount`, {
+    throw new GraphQLError(`${formatMoneyAmount(pence)} does not fit a 32-bit pence value; read Money.amount`, {
       extensions: { code: "MONEY_OUT_OF_RANGE" },
     });
   }
@@ -24,7 +26,7 @@ export const Money = builder.objectRef<MoneyValue>("Money").implement({
     }),
     amount: t.string({
       description: "The amount in pounds as an exact decimal string (\"1200.00\"); never overflows.",
-      resolve: ({ pence }) => decimalPounds(pence),
+      resolve: ({ pence }) => formatMoneyAmount(pence),
     }),
     formatted: t.string({
       description: "The amount for display: \"£1,200.00\".",

@@ -1,26 +1,39 @@
 import { invalid, ok, type Result } from "../result.js";
-import { floorDiv } from "./integer-arithmetic.js";
+import { type ExactDecimal, exactRatio, parseExactDecimal } from "./exact-decimal.js";
 
 /** Days as integer units of the region's granularity (1 unit = 1/unitsPerDay day). */
 export type Units = number;
+
+/**
+ * An exact decimal day count onto the granularity: scaled x unitsPerDay / scale must be a whole
+ * number of units, else the value is refused naming `field`. Zero passes only with `allowZero`.
+ */
+export function unitsFromExactDecimal(
+  decimal: ExactDecimal,
+  unitsPerDay: number,
+  field = "days",
+  allowZero = false,
+): Result<Units> {
+  if (!Number.isSafeInteger(unitsPerDay) || unitsPerDay <= 0) throw new RangeError(`${unitsPerDay} units a day is not a granularity`);
+  const numerator = decimal.scaled * BigInt(unitsPerDay);
+  if (numerator % decimal.scale !== 0n)
+    return invalid(field, `${decimal.text} days is not a multiple of 1/${unitsPerDay} day`);
+  const units = numerator / decimal.scale;
+  if (units === 0n && !allowZero) return invalid(field, "days must be more than zero");
+  // A parsed day count (six whole digits, a granularity of at most 1000) stays far below 2^53;
+  // a hand-made decimal might not, and would lose units as a number.
+  if (units > BigInt(Number.MAX_SAFE_INTEGER)) return invalid(field, "is too large");
+  return ok(Number(units));
+}
+
 /**
  * Parses a decimal day count ("1.5", "0.25", "3") into units of the granularity, exactly,
  * without floating point. Refuses zero, negative and off-granularity values, naming `field`.
  */
 export function parseDays(text: string, unitsPerDay: number, field = "days"): Result<Units> {
-  const match = /^(\d{1,6})(?:\.(\d{1,6}))?$/.exec(text.trim());
-  if (!match) return invalid(field, `"${text}" is not a positive decimal number of days`);
-  const whole = Number(match[1]);
-  const digits = match[2] ?? "";
-  const scale = 10 ** digits.length;
-  const scaled = whole * scale + (digits === "" ? 0 : Number(digits));
-  // units = scaled * unitsPerDay / scale must be a whole number of units.
-  const numerator = scaled * unitsPerDay;
-  if (numerator % scale !== 0)
-    return invalid(field, `${text} days is not a multiple of 1/${unitsPerDay} day`);
-  const units = numerator / scale;
-  if (units <= 0) return invalid(field, "days must be more than zero");
-  return ok(units);
+  const decimal = parseExactDecimal(text.trim());
+  if (!decimal) return invalid(field, `"${text}" is not a positive decimal number of days`);
+  return unitsFromExactDecimal(decimal, unitsPerDay, field);
 }
 
 /**
@@ -47,23 +60,15 @@ export function unitsFromDays(
 
 /**
  * Units as a decimal day string: 5 units at 2 per day -> "2.5"; at 4 per day 11 -> "2.75".
- * Requires unitsPerDay to divide a power of ten up to 1000 (the policy validator checks).
+ * `unitsPerDay` may be a multiple of the granularity, so an exact fraction of a unit (a pro-rata
+ * commitment, 8 units over 10 a day -> "0.8") prints exactly too; only a ratio with no exact
+ * decimal (a third) is shown to four places, rounded half up. BigInt arithmetic, never a float.
  */
 export function formatDays(units: Units, unitsPerDay: number): string {
-  const sign = units < 0 ? "-" : "";
-  const abs = Math.abs(units);
-  const whole = floorDiv(abs, unitsPerDay);
-  let rest = abs - whole * unitsPerDay;
-  if (rest === 0) return `${sign}${whole}`;
-  let digits = "";
-  // Long division in base ten; terminates because unitsPerDay divides 1000.
-  for (let i = 0; i < 3 && rest !== 0; i += 1) {
-    rest *= 10;
-    const d = floorDiv(rest, unitsPerDay);
-    digits += String(d);
-    rest -= d * unitsPerDay;
+  if (!Number.isSafeInteger(units) || !Number.isSafeInteger(unitsPerDay) || unitsPerDay <= 0) {
+    throw new RangeError(`Cannot format ${units} units at ${unitsPerDay} units a day`);
   }
-  return `${sign}${whole}.${digits}`;
+  return exactRatio(units, unitsPerDay);
 }
 
 /** Bounds that keep every product in allocation exact (units x rate stays below 2^53). */

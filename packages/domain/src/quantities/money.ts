@@ -32,6 +32,17 @@ export function formatMoney(pence: Pence, currency: CurrencyFormat = GBP): strin
   return `${negative ? "-" : ""}${currency.symbol}${grouped}${currency.decimalSeparator}${minor}`;
 }
 
+/**
+ * Exact decimal pounds without symbol or separators, for machines: 120000 -> "1200.00". Integer
+ * arithmetic, so any safe integer prints exactly (9007199254740991 -> "90071992547409.91").
+ */
+export function formatMoneyAmount(pence: Pence): string {
+  if (!Number.isSafeInteger(pence)) throw new RangeError(`${pence} is not a whole number of pence`);
+  const sign = pence < 0 ? "-" : "";
+  const abs = BigInt(Math.abs(pence));
+  return `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, "0")}`;
+}
+
 /** Money as integer pence. */
 export type Pence = number;
 

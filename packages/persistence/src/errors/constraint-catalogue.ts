@@ -20,9 +20,9 @@ export const CONSTRAINT_MEANINGS: Readonly<Record<string, ConstraintMeaning>> = 
   authorities_name_present: { field: "name", message: "must not be empty" },
   organisations_name_present: { field: "name", message: "must not be empty" },
   organisations_kind_known: { field: "kind", message: "is not a known organisation kind" },
-  organisation_rates_day_rate_not_negative: {
+  organisation_rates_day_rate_range: {
     field: "dayRatePence",
-    message: "must not be negative",
+    message: "must be whole pence from 1 to 100000000",
   },
 
   advisers_name_present: { field: "name", message: "must not be empty" },
@@ -36,7 +36,7 @@ export const CONSTRAINT_MEANINGS: Readonly<Record<string, ConstraintMeaning>> = 
 
   host_arrangements_salary_share_range: {
     field: "salaryShareBp",
-    message: "must be from 0 to 10000 (1.0)",
+    message: "must be from 1 to 10000 basis points (a share above 1 is refused)",
   },
   host_arrangements_share_total: {
     field: "salaryShareBp",
@@ -57,11 +57,11 @@ export const CONSTRAINT_MEANINGS: Readonly<Record<string, ConstraintMeaning>> = 
   engagements_strand_known: { field: "strand", message: "is not a known strand" },
   engagements_status_known: { field: "status", message: "is not a known engagement status" },
   engagements_title_present: { field: "title", message: "must not be empty" },
-  engagements_agreed_rate_positive: {
+  engagements_agreed_rate_range: {
     field: "agreedRatePence",
-    message: "must be above zero when given (leave it out for no agreed rate)",
+    message: "must be null or whole pence from 1 to 100000000 (leave it out for no agreed rate)",
   },
-  engagements_estimate_not_negative: { field: "estimateUnits", message: "must not be negative" },
+  engagements_estimate_range: { field: "estimateUnits", message: "must be a whole number of units from 1 to 1000000" },
   engagements_end_after_start: { field: "endsOn", message: "must not be before startsOn" },
   engagements_earliest_start_week_monday: {
     field: "earliestStartWeek",
@@ -80,11 +80,12 @@ export const CONSTRAINT_MEANINGS: Readonly<Record<string, ConstraintMeaning>> = 
     message: "must differ from the current status",
   },
 
-  bookings_units_positive: { field: "units", message: "must be above zero" },
+  bookings_units_range: { field: "units", message: "must be a whole number of units from 1 to 1000000" },
   bookings_status_known: { field: "status", message: "must be TENTATIVE or CONFIRMED" },
   bookings_week_start_monday: { field: "weekStart", message: "must be a Monday" },
 
-  deliveries_units_positive: { field: "units", message: "must be above zero" },
+  deliveries_units_range: { field: "units", message: "must be a whole number of units from 1 to 1000000" },
+  deliveries_allocation_rate_bounded: { field: "dayRatePence", message: "must be at most 100000000 pence" },
   deliveries_financial_year_near_date: {
     field: "financialYear",
     message: "does not match the delivery date",

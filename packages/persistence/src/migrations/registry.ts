@@ -4,6 +4,7 @@ import * as adjustmentPeriods from "./2026-11-25-0002-adjustment-periods.js";
 import * as reportYearIndexes from "./2026-11-25-0003-report-year-indexes.js";
 import * as storedAllocation from "./2026-12-02-0004-stored-allocation.js";
 import * as outcomeAssessment from "./2026-12-02-0005-outcome-assessment.js";
+import * as domainBounds from "./2026-12-02-0006-domain-bounds.js";
 import * as issuedStatementFreeze from "./2026-12-02-0007-issued-statement-freeze.js";
 import * as hostShareSerialized from "./2026-12-02-0008-host-share-serialized.js";
 import * as applicationRole from "./2026-12-02-0009-application-role.js";
@@ -18,6 +19,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "2026-11-25-0003-report-year-indexes": reportYearIndexes,
   "2026-12-02-0004-stored-allocation": storedAllocation,
   "2026-12-02-0005-outcome-assessment": outcomeAssessment,
+  "2026-12-02-0006-domain-bounds": domainBounds,
   "2026-12-02-0007-issued-statement-freeze": issuedStatementFreeze,
   "2026-12-02-0008-host-share-serialized": hostShareSerialized,
   "2026-12-02-0009-application-role": applicationRole,
