@@ -78,7 +78,7 @@ describe.skipIf(!canRunThrowawayCluster())("a writer killed mid-burst", () => {
       process.execPath,
       ["--import", "tsx", "--conditions=@adviser-hub/source", "--input-type=module", "-e", CHILD],
       {
-        cwd: fileURLToPath(new URL("../..", import.meta.url)),
+        cwd: fileURLToPath(new URL("..", import.meta.url)),
         env: { ...process.env, KILL_TEST_URL: url },
         stdio: ["ignore", "pipe", "pipe"],
       },

@@ -16,14 +16,23 @@ export const APP_ROLE = "adviser_hub_app";
 const INTENDED_ROLE_SETTING = "adviser_hub.app_role";
 
 /**
- * Makes the session's current role `role` when that role exists. Before the first migration it
- * does not, and the session stays the owner (which the migrations need anyway) until
- * runAsOwner has migrated it.
+ * Makes the session's current role `role` once the migrations have granted that role this
+ * database's tables. Before that (an empty database, or one migrated only part way, while the
+ * role may already exist for another database of the same server: roles are cluster-wide) the
+ * session stays the owner, which the migrations need anyway, until runAsOwner has migrated it.
  */
 export async function enterAppRole(session: SessionRunner, role: string): Promise<void> {
   await session.executeQuery(CompiledQuery.raw("select set_config($1, $2, false)", [INTENDED_ROLE_SETTING, role]));
   await session.executeQuery(
-    CompiledQuery.raw("select set_config('role', rolname::text, false) from pg_roles where rolname = $1", [role]),
+    CompiledQuery.raw(
+      `select set_config('role', r.rolname::text, false)
+         from pg_roles r
+        where r.rolname = $1
+          and exists (select 1 from pg_class c
+                       where c.relnamespace = 'public'::regnamespace and c.relkind = 'r'
+                         and has_table_privilege(r.oid, c.oid, 'SELECT'))`,
+      [role],
+    ),
   );
 }
 
@@ -36,7 +45,8 @@ export interface SessionRunner {
  * Runs `fn` on one session as the owner (the user that connected), with no statement timeout
  * (an index build on a large table may run for minutes), then returns the session to the
  * application role it is meant to run as (which may only exist now, after the first
- * migration). Migrations run through this; nothing else should.
+ * migration). Migrations and ANALYZE (owner-only maintenance) run through this; nothing else
+ * should.
  */
 export async function runAsOwner<DB, T>(db: Kysely<DB>, fn: (owner: Kysely<DB>) => Promise<T>): Promise<T> {
   return db.connection().execute(async (session) => {

@@ -60,7 +60,16 @@ export class AutoAnalyzer {
       [this.#threshold, this.#scaleFactor],
     );
     if (rows.length === 0) return [];
-    await session.exec(`analyze ${rows.map((r) => `${quoteIdentifier(r.schemaname)}.${quoteIdentifier(r.relname)}`).join(", ")}`);
+    // Only the owner may analyze, and the session runs as the application's role: step out of
+    // it for the ANALYZE and back into whatever role the session was in.
+    const current = await session.query<{ role: string }>("select current_setting('role') as role");
+    const role = current.rows[0]?.role ?? "none";
+    await session.exec("set role none");
+    try {
+      await session.exec(`analyze ${rows.map((r) => `${quoteIdentifier(r.schemaname)}.${quoteIdentifier(r.relname)}`).join(", ")}`);
+    } finally {
+      await session.exec(role === "none" ? "set role none" : `set role ${quoteIdentifier(role)}`);
+    }
     return rows.map((r) => r.relname);
   }
 }
