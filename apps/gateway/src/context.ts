@@ -1,5 +1,5 @@
 import type { Clock } from "@adviser-hub/domain";
-import { type Database, systemClock } from "@adviser-hub/service";
+import { type Database, type ReportCache, systemClock } from "@adviser-hub/service";
 import type { Kysely } from "kysely";
 import type { Viewer } from "./auth/viewer.js";
 import { createLoaders, type Loaders } from "./loaders/index.js";
@@ -14,8 +14,18 @@ export interface GatewayContext {
   readonly loaders: Loaders;
   /** The time writes are stamped with; the domain never reads a clock itself. */
   readonly clock: Clock;
+  /**
+   * Region-level report results shared by every request of this gateway, keyed on the
+   * region's data version: only what is the same for every viewer allowed to read it goes in.
+   */
+  readonly reports: ReportCache | undefined;
 }
 
-export function createContext(db: Kysely<Database>, viewer: Viewer | null, clock: Clock = systemClock): GatewayContext {
-  return { viewer, db, loaders: createLoaders(db), clock };
+export function createContext(
+  db: Kysely<Database>,
+  viewer: Viewer | null,
+  clock: Clock = systemClock,
+  reports?: ReportCache,
+): GatewayContext {
+  return { viewer, db, loaders: createLoaders(db), clock, reports };
 }

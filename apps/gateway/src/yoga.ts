@@ -1,5 +1,5 @@
 import type { Clock } from "@adviser-hub/domain";
-import type { Database } from "@adviser-hub/service";
+import { type Database, ReportCache } from "@adviser-hub/service";
 import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import { GraphQLError, NoSchemaIntrospectionCustomRule, parse } from "graphql";
 import type { Kysely } from "kysely";
@@ -22,6 +22,11 @@ export interface GatewayOptions {
   readonly compiledExecution?: boolean;
   /** More envelop plugins, after the gateway's own (the benchmarks try levers with them). */
   readonly plugins?: readonly Plugin[];
+  /**
+   * Reuse region-level reports (funding report, capacity forecast) while the region's data
+   * version is unchanged (service/report-cache.ts); on unless `false`.
+   */
+  readonly reportCache?: boolean;
 }
 
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
@@ -65,6 +70,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const production = env.NODE_ENV === "production";
   const development = env.NODE_ENV === "development" || env.NODE_ENV === undefined;
   const secret = authSecret(env);
+  const reports = options.reportCache === false ? undefined : new ReportCache();
   return createYoga<Record<string, never>, GatewayContext>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -90,7 +96,7 @@ export function createGateway(options: GatewayOptions): Gateway {
           extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
         });
       }
-      return createContext(options.db, viewer, options.clock);
+      return createContext(options.db, viewer, options.clock, reports);
     },
   });
 }

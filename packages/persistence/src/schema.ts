@@ -38,6 +38,7 @@ export type StatementLineKind = "CHARGE" | "ADJUSTMENT";
 export interface Database {
   regions: RegionsTable;
   region_policies: RegionPoliciesTable;
+  region_data_versions: RegionDataVersionsTable;
   authorities: AuthoritiesTable;
   organisations: OrganisationsTable;
   organisation_rates: OrganisationRatesTable;
@@ -73,6 +74,13 @@ export type NewRegionRow = Insertable<RegionsTable>;
 export type RegionRowUpdate = Updateable<RegionsTable>;
 
 /** The policy row with the greatest from_year <= Y applies to financial year Y. */
+/** Moved on by every committed write of the region (migration 0010): the reports' cache key. */
+export interface RegionDataVersionsTable {
+  region_code: string;
+  version: number;
+  bumped_by: number;
+}
+
 export interface RegionPoliciesTable {
   region_code: string;
   from_year: number;

@@ -1,6 +1,7 @@
 import {
   type AdviserWeek,
   type ForbiddenError,
+  type RegionPolicy,
   type Result,
   type ValidationError,
   addDays,
@@ -12,6 +13,7 @@ import {
 import { type AdviserRow, type Queryable, type WeekLoad, capacityAdvisers, weekLoads } from "@adviser-hub/persistence";
 import { type Reader, requireReader } from "./actor.js";
 import type { PolicySource } from "./policy-source.js";
+import type { ReportCache } from "./report-cache.js";
 
 export interface CapacityForecastArgs {
   readonly region: string;
@@ -34,25 +36,42 @@ export type CapacityForecastResult = Result<ForecastWeek[], ValidationError | Fo
 /**
  * Each adviser's capacity and bookings, week by week (rule 8), from two reads: advisers with
  * their leave and host arrangements, and the weeks' bookings and rapid-response deliveries.
- * The domain computes every week.
+ * The domain computes every week. With a cache, a forecast already computed at the region's
+ * current data version is reused (it is the region's, the same for every viewer allowed it).
  */
 export async function capacityForecast(
   db: Queryable,
   policies: PolicySource,
   reader: Reader,
   args: CapacityForecastArgs,
+  cache?: ReportCache,
 ): Promise<CapacityForecastResult> {
   const denied = requireReader(reader, "capacityForecast", args.region);
   if (denied) return { ok: false, error: denied };
   if (!Number.isInteger(args.weeks) || args.weeks < 1 || args.weeks > args.maxWeeks)
     return invalid("weeks", `weeks must be between 1 and ${args.maxWeeks}`);
   const firstWeek = weekStartOf(args.from);
-  const lastWeek = addDays(firstWeek, 7 * (args.weeks - 1));
+  // The policy (and the data version, in the same statement) before any row is read.
+  const policy = await policies.latestPolicy(args.region);
+  const compute = () => forecastWeeks(db, policy, args.region, firstWeek, args.weeks);
+  if (!cache) return { ok: true, value: await compute() };
+  const version = await policies.dataVersion(args.region);
+  const key = `capacityForecast:${firstWeek}:${args.weeks}`;
+  return { ok: true, value: await cache.get(args.region, key, version, compute) };
+}
+
+async function forecastWeeks(
+  db: Queryable,
+  policy: RegionPolicy,
+  region: string,
+  firstWeek: string,
+  weeks: number,
+): Promise<ForecastWeek[]> {
+  const lastWeek = addDays(firstWeek, 7 * (weeks - 1));
   const lastDay = addDays(lastWeek, 6);
-  const [policy, advisers, loads] = await Promise.all([
-    policies.latestPolicy(args.region),
-    capacityAdvisers(db, args.region, firstWeek, lastDay),
-    weekLoads(db, args.region, firstWeek, lastWeek),
+  const [advisers, loads] = await Promise.all([
+    capacityAdvisers(db, region, firstWeek, lastDay),
+    weekLoads(db, region, firstWeek, lastWeek),
   ]);
   // Loads grouped once by adviser and week, rather than the whole list filtered per week.
   const loadsByWeek = new Map<string, WeekLoad[]>();
@@ -65,7 +84,7 @@ export async function capacityForecast(
   const result: ForecastWeek[] = [];
   for (const adviser of advisers) {
     const row: AdviserRow = {
-      region_code: args.region,
+      region_code: region,
       id: adviser.id,
       name: adviser.name,
       fte_bp: adviser.fteBp,
@@ -73,7 +92,7 @@ export async function capacityForecast(
       employed_to: adviser.employedTo,
     };
     const leave = adviser.leave.map((entry) => ({
-      regionCode: args.region,
+      regionCode: region,
       id: `${adviser.id}:${entry.date}`,
       adviserId: adviser.id,
       startDate: entry.date,
@@ -81,7 +100,7 @@ export async function capacityForecast(
       unitsPerDay: entry.units,
     }));
     const arrangements = adviser.arrangements.map((h) => ({
-      regionCode: args.region,
+      regionCode: region,
       id: h.id,
       adviserId: adviser.id,
       authorityId: h.authorityId,
@@ -91,14 +110,14 @@ export async function capacityForecast(
       commitmentUnitsPerWeek: h.commitmentUnitsPerWeek,
     }));
     const employee = {
-      regionCode: args.region,
+      regionCode: region,
       id: adviser.id,
       name: adviser.name,
       fteBp: adviser.fteBp,
       employmentStart: adviser.employedFrom,
       employmentEnd: adviser.employedTo,
     };
-    for (let i = 0; i < args.weeks; i++) {
+    for (let i = 0; i < weeks; i++) {
       const weekStart = addDays(firstWeek, 7 * i);
       const capacity = weekCapacity(policy, { adviser: employee, weekStart, leave, arrangements });
       const week = loadsByWeek.get(`${adviser.id}\u0000${weekStart}`) ?? [];
@@ -115,5 +134,5 @@ export async function capacityForecast(
       });
     }
   }
-  return { ok: true, value: result };
+  return result;
 }

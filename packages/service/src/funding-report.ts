@@ -23,6 +23,7 @@ import {
 } from "@adviser-hub/persistence";
 import { type Reader, requireReader } from "./actor.js";
 import type { PolicySource } from "./policy-source.js";
+import type { ReportCache } from "./report-cache.js";
 import { validYear } from "./year.js";
 
 export interface FundingReportArgs {
@@ -65,8 +66,13 @@ export class FundingReport {
   private once<T>(key: string, load: () => Promise<T>): Promise<T> {
     let value = this.cache.get(key) as Promise<T> | undefined;
     if (!value) {
-      value = load();
-      this.cache.set(key, value);
+      const loading = load();
+      value = loading;
+      this.cache.set(key, loading);
+      // A report may be shared by later requests (ReportCache): a failed read is not kept.
+      loading.catch(() => {
+        if (this.cache.get(key) === loading) this.cache.delete(key);
+      });
     }
     return value;
   }
@@ -176,16 +182,26 @@ export class FundingReport {
 
 export type FundingReportResult = Result<FundingReport, ValidationError | ForbiddenError>;
 
-/** The funders' report for one region and financial year. Reads nothing until a figure is asked for. */
+/**
+ * The funders' report for one region and financial year. Reads nothing until a figure is asked
+ * for. With a cache, one report per region, year and data version is shared by every request
+ * allowed to read it (the figures are the region's, the same for every such viewer), so a
+ * report already read at the current version costs one statement: the policy and version read.
+ */
 export async function fundingReport(
   db: Queryable,
   policies: PolicySource,
   reader: Reader,
   args: FundingReportArgs,
+  cache?: ReportCache,
 ): Promise<FundingReportResult> {
   const denied = requireReader(reader, "fundingReport", args.region);
   if (denied) return { ok: false, error: denied };
   const year = validYear(args.year);
   if (!year.ok) return year;
-  return { ok: true, value: new FundingReport(db, args.region, year.value, await policies.policyFor(args.region, year.value)) };
+  const policy = await policies.policyFor(args.region, year.value);
+  const create = async () => new FundingReport(db, args.region, year.value, policy);
+  if (!cache) return { ok: true, value: await create() };
+  const version = await policies.dataVersion(args.region);
+  return { ok: true, value: await cache.get(args.region, `fundingReport:${year.value}`, version, create) };
 }

@@ -14,6 +14,7 @@ export {
   fundingReport,
 } from "./funding-report.js";
 export { InvalidPolicyError, type PolicySource, createPolicySource } from "./policy-source.js";
+export { ReportCache } from "./report-cache.js";
 export {
   type QuotaStatement,
   type QuotaStatementArgs,

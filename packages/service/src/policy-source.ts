@@ -20,6 +20,11 @@ export interface PolicySource {
   latestPolicy(region: string): Promise<RegionPolicy>;
   /** Keeps the latest policy a write use case read in its transaction, so its payload reads none. */
   rememberLatest(region: string, policy: RegionPolicy): void;
+  /**
+   * The region's data version, read in the same statement as its policies (so before any row
+   * a report reads): the key under which a report's result may be reused.
+   */
+  dataVersion(region: string): Promise<number>;
 }
 
 export function createPolicySource(db: Queryable): PolicySource {
@@ -58,6 +63,9 @@ export function createPolicySource(db: Queryable): PolicySource {
     },
     rememberLatest(region, policy) {
       latest.set(region, policy);
+    },
+    async dataVersion(region) {
+      return (await versionsOf(region))[0]?.dataVersion ?? 0;
     },
   };
 }

@@ -38,6 +38,7 @@ export function createLoaders(db: Queryable): Loaders {
     policyFor: (code, year) => policies.policyFor(code, year),
     latestPolicy: (code) => policies.latestPolicy(code),
     rememberLatest: (code, policy) => policies.rememberLatest(code, policy),
+    dataVersion: (code) => policies.dataVersion(code),
     funderFundsRegion: (code, funderId) => funders.load(JSON.stringify([code, funderId])),
   };
 }

@@ -66,7 +66,7 @@ builder.queryField("capacityForecast", (t) =>
           from: args.from,
           weeks: args.weeks,
           maxWeeks: limits.maxForecastWeeks,
-        }),
+        }, context.reports),
       );
       return weeks.map((week) => ({ ...week, region: args.region }));
     },

@@ -22,6 +22,7 @@ const EXPECTED_TABLES = [
   "organisations",
   "outcome_measurements",
   "outcomes",
+  "region_data_versions",
   "region_policies",
   "regions",
   "statement_lines",

@@ -8,6 +8,7 @@ import * as domainBounds from "./2026-12-02-0006-domain-bounds.js";
 import * as issuedStatementFreeze from "./2026-12-02-0007-issued-statement-freeze.js";
 import * as hostShareSerialized from "./2026-12-02-0008-host-share-serialized.js";
 import * as applicationRole from "./2026-12-02-0009-application-role.js";
+import * as regionDataVersions from "./2026-12-02-0010-region-data-versions.js";
 
 /**
  * Every migration, by name. A static map rather than a folder scan, so the same list runs under
@@ -23,4 +24,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "2026-12-02-0007-issued-statement-freeze": issuedStatementFreeze,
   "2026-12-02-0008-host-share-serialized": hostShareSerialized,
   "2026-12-02-0009-application-role": applicationRole,
+  "2026-12-02-0010-region-data-versions": regionDataVersions,
 };

@@ -27,9 +27,13 @@ export interface LoadedDataset {
   readonly counts: ReadonlyMap<string, number>;
 }
 
-/** Migrates an empty database with persistence's migrations, the schema the service runs on. */
 /** Tables whose only user triggers are the freeze of issued statements. */
 const FROZEN_HISTORY = ["statement_lines", "adjustments"] as const;
+
+/** The statement-level triggers that move each region's data version on (migration 0010). */
+const VERSION_TRIGGERS = ["region_data_version_insert", "region_data_version_update", "region_data_version_delete"] as const;
+
+/** Migrates an empty database with persistence's migrations, the schema the service runs on. */
 
 export async function migrate(url: string): Promise<void> {
   const database = await openDatabase({ url, maxConnections: 1 });
@@ -63,6 +67,11 @@ export async function loadInto(
     // the freeze (no new line or carried adjustment on an issued statement) guards later
     // writes. Its triggers are off for the load only; foreign keys and every other rule stay.
     for (const table of FROZEN_HISTORY) await first.query(`alter table "${table}" disable trigger user`);
+    // Two connections load several regions' rows at once: counting each COPY against every
+    // region it touches would only make them queue on the counters. The load counts once, below.
+    const versioned = loadOrder.map((t) => t.name).filter((name) => !(FROZEN_HISTORY as readonly string[]).includes(name));
+    for (const table of versioned)
+      for (const trigger of VERSION_TRIGGERS) await first.query(`alter table "${table}" disable trigger ${trigger}`);
     const deferred = options.bulk ? await deferIndexesAndForeignKeys(first) : null;
     const progress = new Progress(`load ${options.label ?? spec.name}`, expectedRows(spec));
     const loader = new BatchLoader(clients, loadOrder, progress);
@@ -74,6 +83,13 @@ export async function loadInto(
     }
     await loader.finish();
     for (const table of FROZEN_HISTORY) await first.query(`alter table "${table}" enable trigger user`);
+    for (const table of versioned)
+      for (const trigger of VERSION_TRIGGERS) await first.query(`alter table "${table}" enable trigger ${trigger}`);
+    await first.query(
+      `insert into region_data_versions as v (region_code, version, bumped_by)
+       select region_code, 1, txid_current() from regions
+       on conflict (region_code) do update set version = v.version + 1, bumped_by = excluded.bumped_by`,
+    );
     progress.done();
     if (deferred !== null) {
       const started = performance.now();
