@@ -209,8 +209,11 @@ describe.each(backends())("stored allocation on %s", (backend) => {
         await expectConsistent(region, policy);
 
         if (later) {
-          // A change of policy re-allocates each year in one transaction.
-          const next = parseRegionPolicy({ ...later, code: region });
+          // A change of policy re-allocates each year in one transaction. A region's financial
+          // year starts on the same day in every version (versions apply from a financial year
+          // on, and each delivery's year is stored when it is written), so the later policy keeps
+          // the first one's year start.
+          const next = parseRegionPolicy({ ...later, code: region, financialYearStart: policy.financialYearStart });
           if (!next.ok) throw new Error("generated an invalid policy");
           await test.db.transaction().execute(async (trx) => {
             await trx.updateTable("region_policies").set({ policy: JSON.stringify(next.value) }).where("region_code", "=", region).execute();

@@ -84,14 +84,22 @@ describe("exact decimals", () => {
 
   it("parse(format(x)) round-trips every unit count within the bounds, pro-rata values exactly", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: MAX_DELIVERY_UNITS }), granularities, (units, perDay) => {
+      // Within both bounds: MAX_DELIVERY_UNITS units, and the parser's six whole digits of days
+      // (999,999 days; a million days at one unit a day is refused, naming the field).
+      fc.property(
+        granularities.chain((perDay) =>
+          fc.tuple(fc.integer({ min: 1, max: Math.min(MAX_DELIVERY_UNITS, 999_999 * perDay) }), fc.constant(perDay)),
+        ),
+        ([units, perDay]) => {
         const text = formatDays(units, perDay);
         expect(parseDays(text, perDay)).toEqual({ ok: true, value: units });
         const decimal = parseExactDecimal(text);
         expect(decimal).not.toBeNull();
         expect(decimal!.scaled * BigInt(perDay)).toBe(BigInt(units) * decimal!.scale);
-      }),
+        },
+      ),
     );
+    expect(parseDays(formatDays(1_000_000, 1), 1)).toMatchObject({ ok: false, error: { field: "days" } });
     // A pro-rata value that has an exact decimal of at most six places reads back to itself.
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 100_000 }), fc.constantFrom(2, 4, 8, 10, 20, 40, 50), (units, perDay) => {
