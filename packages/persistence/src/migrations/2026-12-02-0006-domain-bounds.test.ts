@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import {
   checkSalaryShares,
   DAY_RATE_RULE,
@@ -13,14 +12,11 @@ import {
   westOfScotlandPolicy,
 } from "@adviser-hub/domain";
 import { sql } from "kysely";
-import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type AppDatabase, openDatabase } from "../connection/open-database.js";
 import { CONSTRAINT_MEANINGS } from "../errors/constraint-catalogue.js";
 import { withTransaction } from "../errors/with-transaction.js";
 import type { Database } from "../schema.js";
-import { backends, createTestDatabase, insertMinimalRegion, MINIMAL, type TestDatabase } from "../test-support/index.js";
-import { databaseUrl } from "../test-support/server-template.js";
+import { backends, createTestDatabase, emptyDatabase, insertMinimalRegion, MINIMAL, type TestDatabase } from "../test-support/index.js";
 import { MigrationFailedError, migrateToLatest, migrations } from "./index.js";
 
 // Each bound of migration 0006 against the domain rule it copies: the database refuses exactly
@@ -224,28 +220,6 @@ describe.each(backends())("the database agrees with the domain on %s", (backend)
     }
   });
 });
-
-/** An empty database with no migrations applied, and how to get rid of it. */
-async function emptyDatabase(backend: string): Promise<{ app: AppDatabase; dispose(): Promise<void> }> {
-  if (backend === "pglite") {
-    const app = await openDatabase({ url: "", dataDir: "memory://" });
-    return { app, dispose: () => app.close() };
-  }
-  const url = process.env.DATABASE_URL!;
-  const name = `ah_t_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const app = await openDatabase({ url: databaseUrl(url, name) });
-  return {
-    app,
-    async dispose() {
-      await app.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
 
 const THIS = "2026-12-02-0006-domain-bounds";
 
