@@ -82,12 +82,23 @@ async function dropOtherTemplates(client: pg.PoolClient, keep: string): Promise<
   }
 }
 
-/** Creates a fresh database from the template; returns its name. */
+/**
+ * Creates a fresh database from the template; returns its name. Another checkout testing on
+ * the same server with a different migration set drops this set's template when it builds its
+ * own, so a template that has gone (3D000) is forgotten and built again, once.
+ */
 export async function createFromTemplate(url: string): Promise<string> {
-  const template = await migratedTemplate(url);
   const name = `ah_t_${randomBytes(6).toString("hex")}`;
-  await adminPool(url).query(`create database ${quote(name)} template ${quote(template)}`);
-  return name;
+  for (let attempt = 0; ; attempt++) {
+    const template = await migratedTemplate(url);
+    try {
+      await adminPool(url).query(`create database ${quote(name)} template ${quote(template)}`);
+      return name;
+    } catch (error) {
+      if (attempt > 0 || (error as { code?: string }).code !== "3D000") throw error;
+      templates.delete(template);
+    }
+  }
 }
 
 /**
