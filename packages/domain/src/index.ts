@@ -48,6 +48,8 @@ export * from "./demand/demand-and-capacity.js";
 // Rule 15
 export * from "./policy/strand.js";
 export * from "./policy/region-policy.js";
+export * from "./policy/policy-input.js";
+export { regionPolicyJsonSchema } from "./policy/policy-json-schema.js";
 export * from "./presets/west-of-scotland.js";
 // Rule 16
 export * from "./validation/field-reader.js";

@@ -62,6 +62,8 @@ describe("capacity, worked example", () => {
         bookableUnits: 5,
         alreadyBookedUnits: 4,
         requestedUnits: 2,
+        // Half-day units, said in days.
+        message: "adviser adv-1 has 2.5 bookable days in the week of 2010-05-03, 2 already booked, 1 requested",
       }),
     });
     expect(checkBooking(workedExamplePolicy, c, existing, { ...request, units: 1 })).toMatchObject({ ok: true });

@@ -4,7 +4,7 @@ import type { Adviser, Leave } from "../entities/adviser.js";
 import { type HostArrangement, isArrangementActive } from "../hosting/host-arrangement.js";
 import type { RegionPolicy } from "../policy/region-policy.js";
 import { isStrand, type Strand } from "../policy/strand.js";
-import type { Units } from "../quantities/days.js";
+import { formatDays, type Units } from "../quantities/days.js";
 import { BASIS_POINTS_ONE, ceilDiv, floorDiv, fraction, type Fraction } from "../quantities/integer-arithmetic.js";
 import { type CapacityExceededError, err, type FieldIssue, ok, type Result, validationError, type ValidationError } from "../result.js";
 import { BOOKING_STATUSES, type BookingStatus } from "./booking.js";
@@ -116,7 +116,7 @@ export function checkBooking(
 ): Result<BookingCheck, CapacityExceededError | ValidationError> {
   const issues: FieldIssue[] = [];
   if (!Number.isSafeInteger(request.units) || request.units <= 0)
-    issues.push({ field: "units", message: "must be a whole number of units above zero" });
+    issues.push({ field: "units", message: `must be more than 0 days, in whole units of 1/${policy.unitsPerDay} day` });
   if (!isStrand(request.strand)) issues.push({ field: "strand", message: `unknown strand ${String(request.strand)}` });
   if (!(BOOKING_STATUSES as readonly string[]).includes(request.status))
     issues.push({ field: "status", message: "must be TENTATIVE or CONFIRMED" });
@@ -127,6 +127,7 @@ export function checkBooking(
   const { confirmed, tentative } = heldUnits(policy, existing);
   const held = policy.strands[request.strand].heldToCapacity;
   const bookable = capacity.bookableUnits;
+  const days = (units: Units) => formatDays(units, policy.unitsPerDay);
   if (held && request.status === "CONFIRMED" && confirmed + request.units > bookable)
     return err({
       code: "CAPACITY_EXCEEDED",
@@ -135,7 +136,8 @@ export function checkBooking(
       bookableUnits: bookable,
       alreadyBookedUnits: confirmed,
       requestedUnits: request.units,
-      message: `adviser ${capacity.adviserId} has ${bookable} bookable units in the week of ${capacity.weekStart}, ${confirmed} already booked, ${request.units} requested`,
+      // Units are the policy's granularity; people read days.
+      message: `adviser ${capacity.adviserId} has ${days(bookable)} bookable days in the week of ${capacity.weekStart}, ${days(confirmed)} already booked, ${days(request.units)} requested`,
     });
   return ok({
     heldToCapacity: held,

@@ -1,9 +1,11 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { westOfScotlandPolicy } from "../presets/west-of-scotland.js";
 import { defaultDayRatePence } from "../quota/day-rate.js";
 import { allowanceUnits } from "../quota/quota-holder.js";
 import { workedExamplePolicy } from "../test-support/worked-example-policy.js";
 import { consultantBenchmarkDayRatePence } from "../value-for-money/value-for-money.js";
+import { regionPolicyInputOf } from "./policy-input.js";
 import { parseRegionPolicy, type RegionPolicy } from "./region-policy.js";
 
 const asJson = (p: RegionPolicy) => JSON.parse(JSON.stringify(p)) as Record<string, unknown>;
@@ -87,5 +89,70 @@ describe("region policy validation (rule 15)", () => {
     p.defaultDayRate = { pence: 0, byYear: [{ year: 2011, pence: 100_000_001 }] };
     p.consultantBenchmarkDayRate = { pence: -5, byYear: [] };
     expect(fields(p).sort()).toEqual(["code", "consultantBenchmarkDayRate.pence", "defaultDayRate.byYear[0].pence", "defaultDayRate.pence"]);
+  });
+});
+
+describe("a policy written in days (rule 2: units derived from the granularity)", () => {
+  // biome-ignore lint/suspicious/noExplicitAny: the test edits JSON documents freely
+  const inDays = () => JSON.parse(JSON.stringify(regionPolicyInputOf(westOfScotlandPolicy))) as Record<string, any>;
+
+  it("reads days and stores units: 6 free days at quarter days are 24 units", () => {
+    const doc = inDays();
+    expect(doc.freeDaysPerYear).toEqual({ defaultDays: 6, byYear: [{ year: 2011, days: 5 }], byHolderYear: [] });
+    expect(doc.rapidResponse.reserveDaysPerAdviserWeek).toBe(0.75);
+    expect(parseRegionPolicy(doc)).toEqual({ ok: true, value: westOfScotlandPolicy });
+    doc.freeDaysPerYear = { defaultDays: "8", byYear: [{ year: 2012, days: 7.5 }] };
+    doc.rapidResponse = { reserveDaysPerAdviserWeek: "0.5", targetHours: 24 };
+    const r = parseRegionPolicy(doc);
+    expect(r.ok && [r.value.freeDaysPerYear, r.value.rapidResponse.reserveUnitsPerAdviserWeek]).toEqual([
+      { defaultUnits: 32, byYear: [{ year: 2012, units: 30 }], byHolderYear: [] },
+      2,
+    ]);
+  });
+
+  it("keeps the days when a region changes the granularity of a preset it copies", () => {
+    const r = parseRegionPolicy({ ...inDays(), unitsPerDay: 8 });
+    expect(r.ok && [r.value.freeDaysPerYear.defaultUnits, r.value.rapidResponse.reserveUnitsPerAdviserWeek]).toEqual([48, 6]);
+    // Half days cannot hold the preset's three-quarter-day reserve: refused, not rounded.
+    expect(fields({ ...inDays(), unitsPerDay: 2 })).toEqual(["rapidResponse.reserveDaysPerAdviserWeek"]);
+  });
+
+  it("refuses days off the granularity, both forms at once, and neither, naming the field", () => {
+    const doc = inDays();
+    doc.unitsPerDay = 2;
+    doc.freeDaysPerYear = { defaultDays: 6, defaultUnits: 12, byYear: [{ year: 2011 }, { year: 2012, days: "1.25" }] };
+    doc.rapidResponse = { reserveDaysPerAdviserWeek: 0.75, targetHours: 24 };
+    expect(fields(doc)).toEqual([
+      "freeDaysPerYear.byYear[0].days",
+      "freeDaysPerYear.defaultUnits",
+      "freeDaysPerYear.byYear[1].days",
+      "rapidResponse.reserveDaysPerAdviserWeek",
+    ]);
+  });
+
+  it("round-trips every policy through its days form, whatever the granularity", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(1, 2, 4, 5, 8, 10, 1000),
+        fc.nat({ max: 400 }),
+        fc.array(fc.record({ year: fc.integer({ min: 2000, max: 2040 }), days: fc.nat({ max: 400 }) }), { maxLength: 4 }),
+        fc.nat({ max: 5 }),
+        (unitsPerDay, defaultDays, years, reserveQuarters) => {
+          const byYear = [...new Map(years.map((y) => [y.year, y])).values()];
+          const policy: RegionPolicy = {
+            ...westOfScotlandPolicy,
+            unitsPerDay: unitsPerDay * 4,
+            freeDaysPerYear: {
+              defaultUnits: defaultDays * unitsPerDay * 4,
+              byYear: byYear.map((y) => ({ year: y.year, units: y.days * unitsPerDay * 4 })),
+              byHolderYear: [],
+            },
+            rapidResponse: { reserveUnitsPerAdviserWeek: reserveQuarters * unitsPerDay, targetHours: 24 },
+          };
+          if (1000 % policy.unitsPerDay !== 0) return;
+          expect(parseRegionPolicy(JSON.parse(JSON.stringify(regionPolicyInputOf(policy))))).toEqual({ ok: true, value: policy });
+        },
+      ),
+    );
   });
 });
