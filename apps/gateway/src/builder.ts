@@ -50,6 +50,8 @@ export const builder = new SchemaBuilder<{
     authorityIn: string;
     /** FUNDER token of this region whose funder contributes to it. */
     funderOf: string;
+    /** SERVICE_ADMIN: the operator of the hub, for any region (its token is tied to none). */
+    operatorOf: string;
     /** The token's role is one of these (mutations: the region is always the token's own). */
     anyRole: readonly Role[];
   };
@@ -75,6 +77,7 @@ export const builder = new SchemaBuilder<{
         adminOf: (region) => viewer?.role === "REGION_ADMIN" && viewer.region === region,
         adviserOf: (region) => viewer?.role === "ADVISER" && viewer.region === region,
         authorityIn: (region) => viewer?.role === "AUTHORITY" && viewer.region === region,
+        operatorOf: (_region) => viewer?.role === "SERVICE_ADMIN",
         anyRole: (allowed) => viewer !== null && allowed.includes(viewer.role),
         funderOf: async (region) =>
           viewer?.role === "FUNDER" &&
