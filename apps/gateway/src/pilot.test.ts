@@ -567,10 +567,11 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
         };
         expect(recorded.__typename).toBe("RecordDeliveryPayload");
         // The payload is the row written and the policy read inside the transaction: one policy
-        // read, and nothing after the commit (begin, 10 reads and writes, the audit row, commit).
+        // read, and nothing after the commit (begin, the shared policy lock, 10 reads and writes, the
+        // audit row, commit).
         expect(counter.sql.filter((statement) => /from "region_policies"/.test(statement))).toHaveLength(1);
         expect(counter.sql.slice(-2)).toEqual([expect.stringMatching(/^insert into "audit_log"/), "commit"]);
-        expect(counter.count).toBe(13);
+        expect(counter.count).toBe(14);
         const policy = await loadPolicy(database.db, "london", 2011);
         const line = (await domainAllocation(database.db, "london", policy)).lines.find((l) => l.deliveryId === recorded.delivery.code)!;
         expect(recorded.allocation).toEqual({
