@@ -92,3 +92,12 @@ export {
   type SetRegionPolicyResult,
   setRegionPolicy,
 } from "./set-region-policy.js";
+export {
+  type ImportBankHolidaysError,
+  type ImportBankHolidaysInput,
+  type ImportBankHolidaysResult,
+  type ImportedBankHolidays,
+  importBankHolidays,
+} from "./import-bank-holidays.js";
+export { type AuditLogArgs, type AuditLogResult, auditLog } from "./audit-log.js";
+export type { AuditEntry } from "@adviser-hub/persistence";

@@ -1,4 +1,4 @@
-import { ALL_REGIONS, type RegionPolicy } from "@adviser-hub/domain";
+import type { RegionPolicy } from "@adviser-hub/domain";
 import { type Database, loadPolicy, withTransaction } from "@adviser-hub/persistence";
 import { backends, compareWithScratch, createTestDatabase, type TestDatabase } from "@adviser-hub/persistence/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -18,12 +18,11 @@ import {
   clockAt,
   funder,
   insertFixture,
+  operator,
   rowCounts,
   southwark,
 } from "./test-support/fixture.js";
 import type { Kysely } from "kysely";
-
-export const operator: CommandActor = { role: "SERVICE_ADMIN", regionCode: ALL_REGIONS, userId: "service-admin:operator" };
 
 /** The policy as an argument: the region's code and name left out, as a caller sends it. */
 const { code: _code, name: _name, ...POLICY } = FIXTURE_POLICY;

@@ -84,6 +84,7 @@ export async function putPolicy(
   fromYear: number,
   input: unknown,
   options?: CommandOptions,
+  action = "setRegionPolicy",
 ): Promise<SetRegionPolicyResult> {
   // Taken first: delivery commands read the policy under the shared lock, so none reads the old
   // version and stores its allocation after this change commits.
@@ -121,7 +122,7 @@ export async function putPolicy(
 
   const set: RegionPolicySet = { region, fromFinancialYear: fromYear, policy, replaced: previous !== undefined, reallocatedYears };
   await writeAudit(trx, { regionCode: region, userId: actor.userId }, {
-    action: "setRegionPolicy",
+    action,
     entity: "regionPolicy",
     entityId: `${region}/${fromYear}`,
     before: previous === undefined ? null : { fromFinancialYear: fromYear, policy: previous.policy as object },
