@@ -34,6 +34,7 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date };
     Days: { Input: ExactDecimal; Output: DaysValue };
     ID: { Input: string; Output: string };
+    JSON: { Input: unknown; Output: unknown };
   };
   AuthScopes: {
     /** Any verified token. */
@@ -50,6 +51,8 @@ export const builder = new SchemaBuilder<{
     authorityIn: string;
     /** FUNDER token of this region whose funder contributes to it. */
     funderOf: string;
+    /** SERVICE_ADMIN: the operator of the hub, for any region (its token is tied to none). */
+    operatorOf: string;
     /** The token's role is one of these (mutations: the region is always the token's own). */
     anyRole: readonly Role[];
   };
@@ -75,6 +78,7 @@ export const builder = new SchemaBuilder<{
         adminOf: (region) => viewer?.role === "REGION_ADMIN" && viewer.region === region,
         adviserOf: (region) => viewer?.role === "ADVISER" && viewer.region === region,
         authorityIn: (region) => viewer?.role === "AUTHORITY" && viewer.region === region,
+        operatorOf: (_region) => viewer?.role === "SERVICE_ADMIN",
         anyRole: (allowed) => viewer !== null && allowed.includes(viewer.role),
         funderOf: async (region) =>
           viewer?.role === "FUNDER" &&

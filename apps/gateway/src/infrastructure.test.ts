@@ -1,6 +1,8 @@
 import { backends, createTestDatabase, insertMinimalRegion, type TestDatabase } from "@adviser-hub/persistence/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signToken } from "./auth/token.js";
+import { SignJWT } from "jose";
+import { authSecret } from "./auth/secret.js";
+import { signToken, verifyToken } from "./auth/token.js";
 import { execute, StatementCounter, tokenFor } from "./testing/harness.js";
 import { createGateway, type Gateway } from "./yoga.js";
 
@@ -24,6 +26,21 @@ describe.each(backends())("gateway infrastructure on %s", (backend) => {
     });
     const anonymous = await execute(gateway, "{ viewer { signedIn role region } }");
     expect(anonymous.data).toEqual({ viewer: { signedIn: false, role: null, region: null } });
+  });
+
+  it("signs a SERVICE_ADMIN token without a region and refuses one that names a region", async () => {
+    const secret = authSecret({ NODE_ENV: "test" });
+    const operator = await signToken({ role: "SERVICE_ADMIN", region: "*", authority: null, funder: null }, secret);
+    expect(await verifyToken(operator, secret)).toEqual({ role: "SERVICE_ADMIN", region: "*", authority: null, funder: null });
+    const regional = await new SignJWT({ role: "SERVICE_ADMIN", region: "test" })
+      .setProtectedHeader({ alg: "HS256" })
+      .setIssuer("adviser-hub")
+      .setAudience("adviser-hub-gateway")
+      .setExpirationTime("1h")
+      .sign(secret);
+    await expect(verifyToken(regional, secret)).rejects.toThrow("tied to no region");
+    const response = await execute(gateway, "{ viewer { role region } }", { token: operator });
+    expect(response.data).toEqual({ viewer: { role: "SERVICE_ADMIN", region: null } });
   });
 
   it("refuses a token signed with another secret, with 401 and no data", async () => {

@@ -56,6 +56,7 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
     tokens.AUTHORITY = await tokenFor({ role: "AUTHORITY", region: "london", authority: SOUTHWARK });
     tokens.FUNDER = await tokenFor({ role: "FUNDER", region: "london", funder: DFE });
     tokens.OTHER_REGION = await tokenFor({ role: "REGION_ADMIN", region: "west-of-scotland" });
+    tokens.SERVICE_ADMIN = await tokenFor({ role: "SERVICE_ADMIN", region: "*" });
     tokens.OTHER_AUTHORITY = await tokenFor({ role: "AUTHORITY", region: "london", authority: "E09000020" });
     tokens.OTHER_FUNDER = await tokenFor({ role: "FUNDER", region: "london", funder: "fnd-not-a-funder" });
   });
@@ -330,7 +331,7 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
 
   describe("access matrix", () => {
     type Who = keyof typeof tokens | "NONE";
-    const everyone: Who[] = ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER", "OTHER_REGION", "OTHER_FUNDER", "OTHER_AUTHORITY", "NONE"];
+    const everyone: Who[] = ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER", "OTHER_REGION", "OTHER_FUNDER", "OTHER_AUTHORITY", "SERVICE_ADMIN", "NONE"];
     const tokenOf = (who: Who) => (who === "NONE" ? null : tokens[who]);
     const auditRows = async () =>
       Number((await database.db.selectFrom("audit_log").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
@@ -365,6 +366,11 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
       servedAuthorities: {
         query: `{ fundingReport(region: "london", year: 2010) { coverage { servedAuthorities { code } } } }`,
         allowed: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER", "OTHER_AUTHORITY"],
+      },
+      // Who changed what: the region's admin, and the operator of the hub (tied to no region).
+      auditLog: {
+        query: `{ auditLog(region: "london", first: 5) { totalCount edges { node { action entity before after } } } }`,
+        allowed: ["REGION_ADMIN", "SERVICE_ADMIN"],
       },
       statisticalNeighbours: {
         query: `{ benchmark(region: "london", year: 2010, measure: REFERRALS) { rows { authority { statisticalNeighbours { code } } } } }`,
@@ -437,7 +443,22 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
       const active = await database.db.selectFrom("engagements").selectAll().where("status", "=", "ACTIVE").orderBy("id").executeTakeFirstOrThrow();
       const delivery = await database.db.selectFrom("deliveries").select("id").where("engagement_id", "=", active.id).executeTakeFirstOrThrow();
       const requested = await database.db.selectFrom("engagements").select("id").where("status", "=", "REQUESTED").executeTakeFirstOrThrow();
+      // The newest stored policy as an argument: a version from 2029 changes no year with work.
+      const newest = await database.db.selectFrom("region_policies").select("policy").where("region_code", "=", "london").orderBy("from_year", "desc").executeTakeFirstOrThrow();
+      const { code: _code, name: _name, ...policy } = newest.policy as Record<string, unknown>;
+      const holidays = { "england-and-wales": { division: "england-and-wales", events: [{ title: "Christmas Day", date: "2029-12-25", notes: "", bunting: true }] } };
       const attempts: Record<string, { mutation: string; input: Record<string, unknown>; allowed: Who[] }> = {
+        createRegion: { mutation: "createRegion(input: $input)", input: { code: "matrix-region", name: "Matrix", policy }, allowed: ["SERVICE_ADMIN"] },
+        setRegionPolicy: {
+          mutation: "setRegionPolicy(input: $input)",
+          input: { region: "london", fromFinancialYear: 2029, policy },
+          allowed: ["REGION_ADMIN", "SERVICE_ADMIN"],
+        },
+        importBankHolidays: {
+          mutation: "importBankHolidays(input: $input)",
+          input: { region: "london", division: "england-and-wales", json: JSON.stringify(holidays), fromFinancialYear: 2029 },
+          allowed: ["REGION_ADMIN", "SERVICE_ADMIN"],
+        },
         requestEngagement: {
           mutation: "requestEngagement(input: $input)",
           input: { organisationId: "org-E09000028-council", strand: "KNOWLEDGE_HUB", title: "Briefing", estimateDays: "1", startDate: "2011-06-06" },
@@ -463,6 +484,9 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
         },
       };
       const inputTypes: Record<string, string> = {
+        createRegion: "CreateRegionInput",
+        setRegionPolicy: "SetRegionPolicyInput",
+        importBankHolidays: "ImportBankHolidaysInput",
         requestEngagement: "RequestEngagementInput",
         decideEngagement: "DecideEngagementInput",
         bookAdviser: "BookAdviserInput",
@@ -567,10 +591,11 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
         };
         expect(recorded.__typename).toBe("RecordDeliveryPayload");
         // The payload is the row written and the policy read inside the transaction: one policy
-        // read, and nothing after the commit (begin, 10 reads and writes, the audit row, commit).
+        // read, and nothing after the commit (begin, the shared policy lock, 10 reads and writes, the
+        // audit row, commit).
         expect(counter.sql.filter((statement) => /from "region_policies"/.test(statement))).toHaveLength(1);
         expect(counter.sql.slice(-2)).toEqual([expect.stringMatching(/^insert into "audit_log"/), "commit"]);
-        expect(counter.count).toBe(13);
+        expect(counter.count).toBe(14);
         const policy = await loadPolicy(database.db, "london", 2011);
         const line = (await domainAllocation(database.db, "london", policy)).lines.find((l) => l.deliveryId === recorded.delivery.code)!;
         expect(recorded.allocation).toEqual({

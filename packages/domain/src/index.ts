@@ -10,6 +10,8 @@ export * from "./entities/organisation.js";
 export * from "./calendar/plain-date.js";
 export * from "./calendar/financial-year.js";
 export * from "./calendar/working-days.js";
+export * from "./calendar/gov-uk-bank-holidays.js";
+export * from "./calendar/england-and-wales-bank-holidays.js";
 // Rule 2
 export * from "./quantities/integer-arithmetic.js";
 export * from "./quantities/days.js";

@@ -1,9 +1,9 @@
-import { type Clock, type ForbiddenError, type Role, type UseCase, mayPerform, refusalOf } from "@adviser-hub/domain";
+import { type Clock, type ForbiddenError, type Role, type UseCase, isServiceRole, mayPerform, refusalOf } from "@adviser-hub/domain";
 
 /** Who is calling, as the gateway established it from the token. */
 export interface CommandActor {
   readonly role: Role;
-  /** Every query a use case runs is filtered by this region. */
+  /** Every query a use case runs is filtered by this region (ALL_REGIONS for SERVICE_ADMIN). */
   readonly regionCode: string;
   /** GSS code of the caller's authority, for the AUTHORITY role. */
   readonly authority?: string;
@@ -32,6 +32,17 @@ export function requireRole(actor: CommandActor, useCase: UseCase): ForbiddenErr
   if (!actor || typeof actor.userId !== "string" || actor.userId === "") return forbidden("no caller identified");
   if (mayPerform(actor.role, useCase)) return null;
   return forbidden(refusalOf(actor.role, useCase));
+}
+
+/**
+ * The role check of a use case that names its region: a region's own roles only in their
+ * region, SERVICE_ADMIN (tied to none) in any.
+ */
+export function requireRoleIn(actor: CommandActor, useCase: UseCase, region: string): ForbiddenError | null {
+  const denied = requireRole(actor, useCase);
+  if (denied) return denied;
+  if (!isServiceRole(actor.role) && actor.regionCode !== region) return forbidden(`a ${actor.role} of ${actor.regionCode} may not act in region ${region}`);
+  return null;
 }
 
 /** Who is reading: a report or statement needs the role and, for an authority, its area. */

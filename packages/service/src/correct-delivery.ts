@@ -25,6 +25,7 @@ import {
   loadOrganisation,
   loadPolicies,
   lockEngagement,
+  lockRegionPolicy,
   lockQuotaHolderYears,
   UNALLOCATED,
   engagementRowToEngagement,
@@ -84,6 +85,9 @@ export async function correctDelivery(
     if (input.expectedVersion !== undefined && !Number.isSafeInteger(input.expectedVersion))
       return invalid("expectedVersion", "must be a whole number");
 
+    // Shared with other delivery commands, exclusive against a policy change (setRegionPolicy):
+    // the allocation stored below is decided with the policy this transaction reads next.
+    await lockRegionPolicy(trx, region, "shared");
     const policies = await loadPolicies(trx, region);
     if (!policies.ok) return policies;
     const latest = policies.value.latest;

@@ -76,3 +76,28 @@ export {
 export { statisticalNeighboursOf } from "@adviser-hub/persistence";
 export { allocateHolderYear, allocateUnallocated, reallocateYear } from "./allocation/index.js";
 export { type LoadedAdviserWeek, freeWeeks, loadAdviserWeeks } from "./capacity/adviser-weeks.js";
+export {
+  type CreatedRegion,
+  type CreateRegionError,
+  type CreateRegionInput,
+  type CreateRegionResult,
+  FIRST_POLICY_YEAR,
+  createRegion,
+} from "./create-region.js";
+export {
+  type ReallocatedYear,
+  type RegionPolicySet,
+  type SetRegionPolicyError,
+  type SetRegionPolicyInput,
+  type SetRegionPolicyResult,
+  setRegionPolicy,
+} from "./set-region-policy.js";
+export {
+  type ImportBankHolidaysError,
+  type ImportBankHolidaysInput,
+  type ImportBankHolidaysResult,
+  type ImportedBankHolidays,
+  importBankHolidays,
+} from "./import-bank-holidays.js";
+export { type AuditLogArgs, type AuditLogResult, auditLog } from "./audit-log.js";
+export type { AuditEntry } from "@adviser-hub/persistence";

@@ -28,6 +28,7 @@ import {
   loadOrganisation,
   loadPolicies,
   lockEngagement,
+  lockRegionPolicy,
   lockQuotaHolderYear,
   engagementRowToEngagement,
   withTransaction,
@@ -66,6 +67,9 @@ export async function recordDelivery(
   if (denied) return { ok: false, error: denied };
   const region = actor.regionCode;
   return withTransaction(db, async (trx): Promise<RecordDeliveryResult> => {
+    // Shared with other delivery commands, exclusive against a policy change (setRegionPolicy):
+    // the allocation stored below is decided with the policy this transaction reads next.
+    await lockRegionPolicy(trx, region, "shared");
     const policies = await loadPolicies(trx, region);
     if (!policies.ok) return policies;
     const latest = policies.value.latest;

@@ -1,5 +1,5 @@
 import { errors, jwtVerify, SignJWT } from "jose";
-import { isRole, type Viewer } from "./viewer.js";
+import { ALL_REGIONS, isRole, type Viewer } from "./viewer.js";
 
 const issuer = "adviser-hub";
 const audience = "adviser-hub-gateway";
@@ -20,7 +20,9 @@ export interface SignOptions {
 /** Signs a viewer into an HS256 JWT. The subject names the role and scope for audit logs. */
 export async function signToken(viewer: Viewer, secret: Uint8Array, options: SignOptions = {}): Promise<string> {
   assertViewer(viewer);
-  const claims: Record<string, string> = { role: viewer.role, region: viewer.region };
+  // A SERVICE_ADMIN token carries no region: it is tied to none.
+  const claims: Record<string, string> = { role: viewer.role };
+  if (viewer.role !== "SERVICE_ADMIN") claims.region = viewer.region;
   if (viewer.authority) claims.authority = viewer.authority;
   if (viewer.funder) claims.funder = viewer.funder;
   const issuedAt = Math.floor((options.now ?? new Date()).getTime() / 1000);
@@ -45,10 +47,12 @@ export async function verifyToken(token: string, secret: Uint8Array): Promise<Vi
   }
   const { role, region, authority, funder } = payload;
   if (!isRole(role)) throw new InvalidTokenError("unknown role");
-  if (typeof region !== "string" || region.length === 0) throw new InvalidTokenError("missing region");
+  if (role === "SERVICE_ADMIN") {
+    if (region !== undefined) throw new InvalidTokenError("a SERVICE_ADMIN token is tied to no region");
+  } else if (typeof region !== "string" || region.length === 0) throw new InvalidTokenError("missing region");
   const viewer: Viewer = {
     role,
-    region,
+    region: role === "SERVICE_ADMIN" ? ALL_REGIONS : (region as string),
     authority: typeof authority === "string" ? authority : null,
     funder: typeof funder === "string" ? funder : null,
   };
@@ -63,6 +67,8 @@ export async function verifyToken(token: string, secret: Uint8Array): Promise<Vi
 function assertViewer(viewer: Viewer): void {
   if (viewer.role === "AUTHORITY" && !viewer.authority) throw new Error("an AUTHORITY token needs an authority");
   if (viewer.role === "FUNDER" && !viewer.funder) throw new Error("a FUNDER token needs a funder");
+  if (viewer.role === "SERVICE_ADMIN" && (viewer.authority || viewer.funder))
+    throw new Error("a SERVICE_ADMIN token is for no authority or funder");
 }
 
 /** Reads `Authorization: Bearer <token>`; null when absent. */

@@ -1,12 +1,14 @@
-import { isRole, ROLES, type Role } from "@adviser-hub/domain";
+import { ALL_REGIONS, isRole, ROLES, type Role } from "@adviser-hub/domain";
 
 // The roles are declared once, in the domain; the gateway reads tokens into them.
-export { isRole, type Role };
+export { ALL_REGIONS, isRole, type Role };
 export const roles = ROLES;
 
 /**
  * Who is asking, read from a verified bearer token. A viewer belongs to exactly one region;
- * an AUTHORITY viewer to one authority (GSS code) and a FUNDER viewer to one funder.
+ * an AUTHORITY viewer to one authority (GSS code) and a FUNDER viewer to one funder. A
+ * SERVICE_ADMIN viewer belongs to none: its region is ALL_REGIONS, which equals no region's
+ * code, so every region-held scope refuses it and only the operator's entry points admit it.
  */
 export interface Viewer {
   readonly role: Role;

@@ -1,10 +1,11 @@
 import { parseArgs } from "node:util";
 import { authSecret } from "../auth/secret.js";
 import { signToken } from "../auth/token.js";
-import { isRole, roles } from "../auth/viewer.js";
+import { ALL_REGIONS, isRole, roles } from "../auth/viewer.js";
 
 // Prints only the token on stdout so it can be captured: TOKEN=$(pnpm --silent token ...).
-const usage = `usage: pnpm --silent run token --role ${roles.join("|")} --region CODE [--authority GSS] [--funder ID] [--expires 12h]`;
+const usage = `usage: pnpm --silent run token --role ${roles.join("|")} --region CODE [--authority GSS] [--funder ID] [--expires 12h]
+       (SERVICE_ADMIN takes no --region: it operates every region)`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -17,14 +18,15 @@ async function main(): Promise<void> {
     },
     strict: true,
   });
-  if (!isRole(values.role) || !values.region) {
+  const service = values.role === "SERVICE_ADMIN";
+  if (!isRole(values.role) || (service ? values.region !== undefined : !values.region)) {
     process.stderr.write(`${usage}\n`);
     process.exit(2);
   }
   const token = await signToken(
     {
       role: values.role,
-      region: values.region,
+      region: service ? ALL_REGIONS : values.region!,
       authority: values.authority ?? null,
       funder: values.funder ?? null,
     },

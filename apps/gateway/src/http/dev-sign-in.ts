@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Database } from "@adviser-hub/persistence";
 import type { Kysely } from "kysely";
 import { signToken } from "../auth/token.js";
-import { isRole, roles, type Viewer } from "../auth/viewer.js";
+import { ALL_REGIONS, isRole, roles, type Viewer } from "../auth/viewer.js";
 import type { Gateway } from "../yoga.js";
 import { executeOperation } from "./execute-operation.js";
 import { readBody } from "./read-body.js";
@@ -102,7 +102,8 @@ async function devToken(options: DevSignInOptions, request: IncomingMessage, res
   };
   const role = body.role;
   if (!isRole(role)) return sendError(response, 400, `role must be one of ${roles.join(", ")}`, { field: "role" });
-  const region = text("region");
+  // The operator signs in for no one region.
+  const region = role === "SERVICE_ADMIN" ? ALL_REGIONS : text("region");
   if (!region) return sendError(response, 400, "region is required", { field: "region" });
   const authority = role === "AUTHORITY" ? text("authority") : null;
   if (role === "AUTHORITY" && !authority) {

@@ -185,7 +185,7 @@ describe.each(backends())("the gateway's HTTP routes on %s", (backend) => {
   describe("development sign-in", () => {
     it("lists the region's authorities and funders and signs a token the gateway accepts", async () => {
       const options = (await (await get("/auth/options")).json()) as JsonData;
-      expect(options.roles).toEqual(["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER"]);
+      expect(options.roles).toEqual(["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER", "SERVICE_ADMIN"]);
       const london = options.regions.find((r: JsonData) => r.code === "london");
       expect(london.authorities).toHaveLength(33);
       expect(london.funders.map((f: JsonData) => f.code).sort()).toEqual(["fnd-capital-ambition", "fnd-dfe", "fnd-london-councils"]);
@@ -197,6 +197,11 @@ describe.each(backends())("the gateway's HTTP routes on %s", (backend) => {
       const { token } = (await signed.json()) as { token: string };
       const viewer = await execute<JsonData>(gateway, "{ viewer { signedIn role region authority funder } }", { token });
       expect(viewer.data.viewer).toEqual({ signedIn: true, role: "AUTHORITY", region: "london", authority: SOUTHWARK, funder: null });
+
+      // The operator signs in for no one region: the region sent is ignored.
+      const operator = await fetch(`${base}/auth/dev-token`, { method: "POST", body: JSON.stringify({ role: "SERVICE_ADMIN", region: "london" }) });
+      const operatorViewer = await execute<JsonData>(gateway, "{ viewer { role region } }", { token: ((await operator.json()) as { token: string }).token });
+      expect(operatorViewer.data.viewer).toEqual({ role: "SERVICE_ADMIN", region: null });
     });
 
     it("refuses a sign-in that lacks what the role needs, naming the field", async () => {

@@ -13,7 +13,11 @@ export function actorOf(context: GatewayContext): CommandActor {
     role: viewer.role,
     regionCode: viewer.region,
     ...(viewer.authority ? { authority: viewer.authority } : {}),
-    userId: `${viewer.role.toLowerCase()}:${viewer.region}:${viewer.authority ?? viewer.funder ?? "staff"}`,
+    // The operator stands in no region: its subject names it as such.
+    userId:
+      viewer.role === "SERVICE_ADMIN"
+        ? "service_admin:operator"
+        : `${viewer.role.toLowerCase()}:${viewer.region}:${viewer.authority ?? viewer.funder ?? "staff"}`,
   };
 }
 

@@ -12,6 +12,7 @@ const roleScope = {
   ADVISER: "adviserOf",
   AUTHORITY: "authorityIn",
   FUNDER: "funderOf",
+  SERVICE_ADMIN: "operatorOf",
 } as const satisfies Record<Role, string>;
 
 /** A use case's entry field: any role the domain's USE_CASE_ROLES allows, in this region. */

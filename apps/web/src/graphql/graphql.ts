@@ -98,7 +98,9 @@ export type Role =
   /** Sees aggregate reports of the regions it funds; never notes or single engagements. */
   | 'FUNDER'
   /** Sees everything in its region and may do every mutation there. */
-  | 'REGION_ADMIN';
+  | 'REGION_ADMIN'
+  /** Operates the hub for several regions: creates regions, sets their policy, reads their audit log; tied to no one region. */
+  | 'SERVICE_ADMIN';
 
 /** A kind of work the service does; what each costs and whether capacity holds it is region policy. */
 export type Strand =

@@ -12,6 +12,7 @@ export const roleLabels: Record<string, string> = {
   ADVISER: "Adviser",
   AUTHORITY: "Authority (borough)",
   FUNDER: "Funder",
+  SERVICE_ADMIN: "Service admin (every region)",
 };
 
 export const measureLabels: Record<string, string> = {

@@ -3,11 +3,11 @@ import { ROLES } from "./roles.js";
 import { mayPerform, refusalOf, USE_CASE_ROLES } from "./use-case-roles.js";
 
 describe("use case roles", () => {
-  it("lets a funder perform no write and an admin every use case", () => {
-    const writes = ["requestEngagement", "decideEngagement", "bookAdviser", "recordDelivery", "correctDelivery", "issueStatement", "recordOutcomeMeasurement"] as const;
+  it("lets a funder perform no write and a region admin every use case but opening a region", () => {
+    const writes = ["requestEngagement", "decideEngagement", "bookAdviser", "recordDelivery", "correctDelivery", "issueStatement", "recordOutcomeMeasurement", "createRegion", "setRegionPolicy", "importBankHolidays"] as const;
     for (const useCase of writes) expect(mayPerform("FUNDER", useCase)).toBe(false);
     for (const useCase of Object.keys(USE_CASE_ROLES) as (keyof typeof USE_CASE_ROLES)[])
-      expect(mayPerform("REGION_ADMIN", useCase)).toBe(true);
+      expect(mayPerform("REGION_ADMIN", useCase)).toBe(useCase !== "createRegion");
   });
 
   it("keeps the matrix of docs/API.md", () => {
@@ -28,6 +28,9 @@ describe("use case roles", () => {
         "capacityForecast",
         "benchmark",
         "demandAndCapacity",
+        "setRegionPolicy",
+        "importBankHolidays",
+        "auditLog",
       ],
       ADVISER: [
         "requestEngagement",
@@ -43,6 +46,7 @@ describe("use case roles", () => {
       ],
       AUTHORITY: ["requestEngagement", "decideEngagement", "fundingReport", "quotaStatement", "capacityForecast", "benchmark", "demandAndCapacity"],
       FUNDER: ["fundingReport", "capacityForecast", "benchmark", "demandAndCapacity"],
+      SERVICE_ADMIN: ["createRegion", "setRegionPolicy", "importBankHolidays", "auditLog"],
     });
   });
 

@@ -21,6 +21,12 @@ export const USE_CASE_ROLES = {
   // An aggregate of the region's open estimates against its bookable capacity: no engagement's
   // detail, so every role of the region may read it, as with the capacity forecast.
   demandAndCapacity: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER"],
+  // Running a region: the operator of the hub opens regions; a region's admin and the operator
+  // change its policy (a region's own bank holidays included) and read who changed what.
+  createRegion: ["SERVICE_ADMIN"],
+  setRegionPolicy: ["REGION_ADMIN", "SERVICE_ADMIN"],
+  importBankHolidays: ["REGION_ADMIN", "SERVICE_ADMIN"],
+  auditLog: ["REGION_ADMIN", "SERVICE_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type UseCase = keyof typeof USE_CASE_ROLES;
@@ -39,6 +45,10 @@ const WHAT: Record<UseCase, string> = {
   capacityForecast: "read capacity forecasts",
   benchmark: "read benchmarks",
   demandAndCapacity: "read demand against capacity",
+  createRegion: "create regions",
+  setRegionPolicy: "set region policies",
+  importBankHolidays: "import bank holidays",
+  auditLog: "read the audit log",
 };
 
 export function mayPerform(role: Role, useCase: UseCase): boolean {

@@ -14,6 +14,7 @@ export const CONSTRAINT_MEANINGS: Readonly<Record<string, ConstraintMeaning>> = 
     message: "must be lower case letters, digits and dashes",
   },
   regions_name_present: { field: "name", message: "must not be empty" },
+  regions_pkey: { field: "code", message: "a region with this code already exists" },
   region_policies_from_year_range: { field: "fromYear", message: "must be a year from 1900 to 2999" },
   region_policies_policy_object: { field: "policy", message: "must be a JSON object" },
 

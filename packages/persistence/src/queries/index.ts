@@ -1,4 +1,5 @@
 export { advisersByIds, advisersOfRegion } from "./advisers.js";
+export { type AuditEntry, type AuditLogFilter, pageAuditLog } from "./audit-log.js";
 export { authoritiesByIds, pageAuthorities } from "./authorities.js";
 export {
   bookingsByIds,

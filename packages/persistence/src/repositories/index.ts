@@ -12,7 +12,21 @@ export { applyTransition } from "./apply-transition.js";
 export { type AuditActor, writeAudit } from "./audit.js";
 export { type DeliveryAllocation, type DeliveryRecord, deliveryRecord } from "./delivery-row.js";
 export { type EngagementRecord, type TransitionRecord, engagementRowToEngagement } from "./engagement-row.js";
-export { lockAdviserWeek, lockQuotaHolderYear, lockQuotaHolderYears, lockStatementOrganisation } from "./locks.js";
+export {
+  lockAdviserWeek,
+  lockQuotaHolderYear,
+  lockQuotaHolderYears,
+  lockRegionPolicy,
+  lockStatementOrganisation,
+} from "./locks.js";
+export {
+  type StoredPolicyVersion,
+  deliveryYears,
+  insertRegion,
+  policyVersionRows,
+  putPolicyVersion,
+  regionName,
+} from "./region-rows.js";
 export { type LoadedPolicy, type RegionPolicies, loadPolicies, loadPolicy } from "./region-policy.js";
 export { loadAdviser, loadAdvisers, loadArrangements, loadLeave, loadOrganisation, lockEngagement } from "./rows.js";
 export { outcomeRowToIndicator } from "./outcome-row.js";

@@ -43,3 +43,18 @@ export async function lockQuotaHolderYears(
 export function lockStatementOrganisation(trx: Transaction<Database>, region: string, organisationId: string) {
   return lock(trx, "statement-organisation", `${region}/${organisationId}`);
 }
+
+/**
+ * Orders a region's policy changes against the commands that decide with its policy. A command
+ * that stores what a policy decides (a delivery's allocation) takes it shared, in a statement of
+ * its own before it reads the policy, so it reads the policy only once no change is under way;
+ * a policy change takes it exclusive, so it waits for those commands and they for it.
+ */
+export async function lockRegionPolicy(
+  trx: Transaction<Database>,
+  region: string,
+  mode: "shared" | "exclusive",
+): Promise<void> {
+  if (mode === "shared") await sql`select pg_advisory_xact_lock_shared(hashtext('region-policy'), hashtext(${region}))`.execute(trx);
+  else await sql`select pg_advisory_xact_lock(hashtext('region-policy'), hashtext(${region}))`.execute(trx);
+}

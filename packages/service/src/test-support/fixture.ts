@@ -1,4 +1,4 @@
-import type { Clock, RegionPolicy } from "@adviser-hub/domain";
+import { ALL_REGIONS, type Clock, type RegionPolicy } from "@adviser-hub/domain";
 import { workedExamplePolicy } from "@adviser-hub/domain/testing";
 import { type Kysely, sql } from "kysely";
 import type { CommandActor } from "../actor.js";
@@ -25,6 +25,8 @@ export const OUTCOME = "out-1";
 
 export const admin: CommandActor = { role: "REGION_ADMIN", regionCode: REGION, userId: "user-admin" };
 export const adviser: CommandActor = { role: "ADVISER", regionCode: REGION, userId: "user-adv-1" };
+/** The operator of the hub: tied to no one region. */
+export const operator: CommandActor = { role: "SERVICE_ADMIN", regionCode: ALL_REGIONS, userId: "service-admin:operator" };
 export const funder: CommandActor = { role: "FUNDER", regionCode: REGION, userId: "user-funder" };
 export const southwark: CommandActor = {
   role: "AUTHORITY",
