@@ -1,3 +1,4 @@
+import { isWorkingDay } from "@adviser-hub/domain";
 import { describe, expect, it } from "vitest";
 import { londonPilotPolicy } from "./london-pilot-policy.js";
 
@@ -18,5 +19,12 @@ describe("London pilot preset", () => {
     expect(holidays.filter((d) => d.startsWith("2010"))).toHaveLength(8);
     expect(holidays.filter((d) => d.startsWith("2011"))).toHaveLength(9);
     expect(holidays.filter((d) => d.startsWith("2012"))).toHaveLength(9);
+  });
+
+  it("knows the bank holidays of current years, so capacity is right for dates after the pilot", () => {
+    expect(isWorkingDay(londonPilotPolicy, "2026-12-25")).toBe(false);
+    expect(isWorkingDay(londonPilotPolicy, "2026-12-28")).toBe(false); // Boxing Day (substitute day)
+    expect(isWorkingDay(londonPilotPolicy, "2026-12-29")).toBe(true);
+    expect(londonPilotPolicy.bankHolidays.at(-1)?.date.slice(0, 4)).toBe("2030");
   });
 });
