@@ -23,6 +23,7 @@ import {
   type Database,
   loadAdviser,
   loadPolicy,
+  lockRegionPolicy,
   lockAdviserWeek,
   withTransaction,
   writeAudit,
@@ -63,6 +64,9 @@ export async function bookAdviser(
   if (denied) return { ok: false, error: denied };
   const region = actor.regionCode;
   return withTransaction(db, async (trx): Promise<BookAdviserResult> => {
+    // As a delivery command: a confirmed booking is held to capacity computed with the policy's
+    // bank holidays, so it reads the policy only while no policy change is under way.
+    await lockRegionPolicy(trx, region, "shared");
     const policy = await loadPolicy(trx, region);
     if (!policy.ok) return policy;
     const valid = validateBookingInput(policy.value, input);

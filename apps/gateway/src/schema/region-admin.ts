@@ -8,11 +8,14 @@ import {
   importBankHolidays,
   setRegionPolicy,
 } from "@adviser-hub/service";
+import type { ObjectFieldBuilder } from "@pothos/core";
 import { builder } from "../builder.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors/index.js";
 import { pageRequest, toConnection } from "./connection.js";
 import { actorOf, mutationScopes, orThrow, readerOf } from "./mutation-support.js";
 import { useCaseScopes } from "./scopes.js";
+
+type Types = (typeof builder)["$inferSchemaTypes"];
 
 // Running a region without writing code: opening it, its policy versions, its bank holidays
 // and who changed what. The policy input mirrors the domain's RegionPolicy field for field, so
@@ -197,7 +200,8 @@ builder.mutationField("createRegion", (t) =>
   }),
 );
 
-const policySetFields = <T extends RegionPolicySet>(t: PothosFieldBuilder<T>) => ({
+/** The fields a policy change's payloads share. */
+const policySetFields = <T extends RegionPolicySet>(t: ObjectFieldBuilder<Types, T>) => ({
   region: t.string({ description: "The region's code.", resolve: (p: T) => p.region }),
   fromFinancialYear: t.int({ description: "The year the version applies from.", resolve: (p: T) => p.fromFinancialYear }),
   replaced: t.boolean({ description: "True when a version from that year was stored and this one replaced it.", resolve: (p: T) => p.replaced }),
@@ -208,7 +212,6 @@ const policySetFields = <T extends RegionPolicySet>(t: PothosFieldBuilder<T>) =>
   }),
   policy: t.field({ type: "JSON", description: "The version as stored, validated.", resolve: (p: T) => p.policy }),
 });
-type PothosFieldBuilder<T> = Parameters<Parameters<ReturnType<typeof builder.objectRef<T>>["implement"]>[0]["fields"] & object>[0];
 
 const SetRegionPolicyPayload = builder.objectRef<RegionPolicySet>("SetRegionPolicyPayload").implement({
   description: "The policy version stored.",
