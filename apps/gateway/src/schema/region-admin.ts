@@ -18,8 +18,9 @@ import { useCaseScopes } from "./scopes.js";
 type Types = (typeof builder)["$inferSchemaTypes"];
 
 // Running a region without writing code: opening it, its policy versions, its bank holidays
-// and who changed what. The policy input mirrors the domain's RegionPolicy field for field, so
-// the domain's parseRegionPolicy is the one validator and its paths are the error fields.
+// and who changed what. The policy input is the domain's policy document (RegionPolicyInput:
+// days, not units) field for field, so the domain's parseRegionPolicy is the one validator and
+// its paths are the error fields.
 
 const QuotaPoolingEnum = builder.enumType("QuotaPooling", {
   description: "Who shares a free-day allowance (rule 3).",
@@ -45,29 +46,31 @@ const FinancialYearStartInput = builder.inputType("FinancialYearStartInput", {
   }),
 });
 
-const YearUnitsInput = builder.inputType("YearUnitsInput", {
-  description: "A number of day units for one financial year.",
+// Days as text (as bank-holiday dates are): the domain reads them on the policy's granularity,
+// so a value off it is a ValidationError naming its path (policy.freeDaysPerYear.defaultDays).
+const YearDaysInput = builder.inputType("YearDaysInput", {
+  description: "A number of days for one financial year.",
   fields: (t) => ({
     year: t.int({ required: true, description: "The financial year, named by the year it starts in." }),
-    units: t.int({ required: true, description: "Units of the policy's granularity." }),
+    days: t.string({ required: true, description: 'Days as an exact decimal ("8", "7.5"), on the policy\'s granularity.' }),
   }),
 });
 
-const HolderYearUnitsInput = builder.inputType("HolderYearUnitsInput", {
+const HolderYearDaysInput = builder.inputType("HolderYearDaysInput", {
   description: "A free-day allowance for one quota holder and financial year, overriding the default.",
   fields: (t) => ({
     holderId: t.string({ required: true, description: "The quota holder: an authority's GSS code or an organisation's id." }),
     year: t.int({ required: true, description: "The financial year." }),
-    units: t.int({ required: true, description: "Units of the policy's granularity." }),
+    days: t.string({ required: true, description: 'Days as an exact decimal ("4", "2.5"), on the policy\'s granularity.' }),
   }),
 });
 
 const FreeDaysPerYearInput = builder.inputType("FreeDaysPerYearInput", {
-  description: "Each quota holder's free allowance a year (rule 3), in units of the granularity.",
+  description: "Each quota holder's free allowance a year (rule 3), in days.",
   fields: (t) => ({
-    defaultUnits: t.int({ required: true, description: "The allowance of any holder and year not listed below." }),
-    byYear: t.field({ type: [YearUnitsInput], required: false, description: "The allowance of particular years." }),
-    byHolderYear: t.field({ type: [HolderYearUnitsInput], required: false, description: "The allowance of one holder in one year." }),
+    defaultDays: t.string({ required: true, description: 'The allowance of any holder and year not listed below, in days ("10").' }),
+    byYear: t.field({ type: [YearDaysInput], required: false, description: "The allowance of particular years." }),
+    byHolderYear: t.field({ type: [HolderYearDaysInput], required: false, description: "The allowance of one holder in one year." }),
   }),
 });
 
@@ -110,7 +113,7 @@ const DayRatePolicyInput = builder.inputType("DayRatePolicyInput", {
 const RapidResponsePolicyInput = builder.inputType("RapidResponsePolicyInput", {
   description: "The rapid-response reserve and target (rules 8 and 10).",
   fields: (t) => ({
-    reserveUnitsPerAdviserWeek: t.int({ required: true, description: "Units held back from every adviser-week." }),
+    reserveDaysPerAdviserWeek: t.string({ required: true, description: 'Days held back from every adviser-week, as an exact decimal ("0.5").' }),
     targetHours: t.int({ required: true, description: "A response within this many hours is within target." }),
   }),
 });
@@ -136,7 +139,7 @@ const CurrencyFormatInput = builder.inputType("CurrencyFormatInput", {
 });
 
 const RegionPolicyInput = builder.inputType("RegionPolicyInput", {
-  description: "A region's whole policy (rule 15): the domain's RegionPolicy, field for field, without the region's code.",
+  description: "A region's whole policy (rule 15): the domain's policy document, in days, field for field, without the region's code.",
   fields: (t) => ({
     name: t.string({ required: false, description: "The policy's name; the region's name when left out." }),
     financialYearStart: t.field({ type: FinancialYearStartInput, required: true, description: "The day each financial year starts." }),

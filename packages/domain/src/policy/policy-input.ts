@@ -21,7 +21,8 @@ export interface RegionPolicyInput extends Omit<RegionPolicy, "freeDaysPerYear" 
  * preset's units would silently change meaning with the granularity).
  */
 export function regionPolicyInputOf(policy: RegionPolicy): RegionPolicyInput {
-  const days = (units: number) => Number(formatDays(units, policy.unitsPerDay));
+  // Exact decimal strings, as the API writes days everywhere.
+  const days = (units: number) => formatDays(units, policy.unitsPerDay);
   const { freeDaysPerYear, rapidResponse, ...rest } = policy;
   return {
     ...rest,

@@ -98,8 +98,8 @@ describe("a policy written in days (rule 2: units derived from the granularity)"
 
   it("reads days and stores units: 6 free days at quarter days are 24 units", () => {
     const doc = inDays();
-    expect(doc.freeDaysPerYear).toEqual({ defaultDays: 6, byYear: [{ year: 2011, days: 5 }], byHolderYear: [] });
-    expect(doc.rapidResponse.reserveDaysPerAdviserWeek).toBe(0.75);
+    expect(doc.freeDaysPerYear).toEqual({ defaultDays: "6", byYear: [{ year: 2011, days: "5" }], byHolderYear: [] });
+    expect(doc.rapidResponse.reserveDaysPerAdviserWeek).toBe("0.75");
     expect(parseRegionPolicy(doc)).toEqual({ ok: true, value: westOfScotlandPolicy });
     doc.freeDaysPerYear = { defaultDays: "8", byYear: [{ year: 2012, days: 7.5 }] };
     doc.rapidResponse = { reserveDaysPerAdviserWeek: "0.5", targetHours: 24 };
