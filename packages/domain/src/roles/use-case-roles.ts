@@ -21,6 +21,18 @@ export const USE_CASE_ROLES = {
   // An aggregate of the region's open estimates against its bookable capacity: no engagement's
   // detail, so every role of the region may read it, as with the capacity forecast.
   demandAndCapacity: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER"],
+  // The region's own entities: its administrator alone keeps them.
+  saveAuthority: ["REGION_ADMIN"],
+  saveOrganisation: ["REGION_ADMIN"],
+  saveOrganisationRate: ["REGION_ADMIN"],
+  saveStatisticalNeighbours: ["REGION_ADMIN"],
+  saveAdviser: ["REGION_ADMIN"],
+  saveAdviserLeave: ["REGION_ADMIN"],
+  saveHostArrangement: ["REGION_ADMIN"],
+  saveFunder: ["REGION_ADMIN"],
+  saveFunderContribution: ["REGION_ADMIN"],
+  // Staff who measure outcomes define what they measure.
+  createOutcomeIndicator: ["REGION_ADMIN", "ADVISER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type UseCase = keyof typeof USE_CASE_ROLES;
@@ -39,6 +51,16 @@ const WHAT: Record<UseCase, string> = {
   capacityForecast: "read capacity forecasts",
   benchmark: "read benchmarks",
   demandAndCapacity: "read demand against capacity",
+  saveAuthority: "save authorities",
+  saveOrganisation: "save organisations",
+  saveOrganisationRate: "save negotiated day rates",
+  saveStatisticalNeighbours: "save statistical neighbours",
+  saveAdviser: "save advisers",
+  saveAdviserLeave: "save adviser leave",
+  saveHostArrangement: "save host arrangements",
+  saveFunder: "save funders",
+  saveFunderContribution: "save funder contributions",
+  createOutcomeIndicator: "create outcome indicators",
 };
 
 export function mayPerform(role: Role, useCase: UseCase): boolean {
