@@ -76,3 +76,22 @@ export {
 export { statisticalNeighboursOf } from "@adviser-hub/persistence";
 export { allocateHolderYear, allocateUnallocated, reallocateYear } from "./allocation/index.js";
 export { type LoadedAdviserWeek, freeWeeks, loadAdviserWeeks } from "./capacity/adviser-weeks.js";
+export { type SaveError, type SaveOptions, type SaveResult } from "./administration/save-support.js";
+export { type SaveAuthorityInput, type SaveAuthorityResult, type SavedAuthority, saveAuthority } from "./save-authority.js";
+export { type SaveOrganisationResult, type SavedOrganisation, saveOrganisation } from "./save-organisation.js";
+export { type SaveOrganisationRateResult, type SavedOrganisationRate, saveOrganisationRate } from "./save-organisation-rate.js";
+export {
+  type SaveStatisticalNeighboursResult,
+  type SavedStatisticalNeighbours,
+  saveStatisticalNeighbours,
+} from "./save-statistical-neighbours.js";
+export { type SaveAdviserResult, type SavedAdviser, saveAdviser } from "./save-adviser.js";
+export { type SaveAdviserLeaveResult, type SavedAdviserLeave, saveAdviserLeave } from "./save-adviser-leave.js";
+export { type SaveHostArrangementResult, type SavedHostArrangement, saveHostArrangement } from "./save-host-arrangement.js";
+export { type SaveFunderResult, type SavedFunder, saveFunder } from "./save-funder.js";
+export {
+  type SaveFunderContributionResult,
+  type SavedFunderContribution,
+  saveFunderContribution,
+} from "./save-funder-contribution.js";
+export { type CreateOutcomeIndicatorResult, createOutcomeIndicator } from "./create-outcome-indicator.js";
