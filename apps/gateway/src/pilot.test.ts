@@ -93,7 +93,12 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
           expect.objectContaining({ committedDays: days(h.committedUnits), deliveredDays: days(h.deliveredUnits), authority: expect.objectContaining({ code: h.authorityId }) }),
         ),
       );
-      expect(report.outcomes).toEqual({ improved: expected.outcomes.improved, worsened: expected.outcomes.worsened, unchanged: expected.outcomes.unchanged });
+      expect(report.outcomes).toEqual({
+        improved: expected.outcomes.improved,
+        worsened: expected.outcomes.worsened,
+        unchanged: expected.outcomes.unchanged,
+        targetMet: expected.outcomes.targetMet,
+      });
       expect(report.demand).toEqual({ requestedDays: days(expected.requestedUnits), waitlistedDays: days(expected.waitlistedUnits) });
     });
 

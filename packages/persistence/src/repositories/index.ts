@@ -32,3 +32,19 @@ export { loadAdviser, loadAdvisers, loadArrangements, loadLeave, loadOrganisatio
 export { outcomeRowToIndicator } from "./outcome-row.js";
 export { engagementsOfDeliveries, insertIssuedStatement, issuedStatements, statementInput } from "./statement-ledger.js";
 export { type WeekBooking, loadWeekBookings } from "./week-bookings.js";
+export {
+  type SavedRow,
+  existingAuthorityIds,
+  organisationHasDeliveries,
+  recordedWorkSpan,
+  replaceLeave,
+  replaceStatisticalNeighbours,
+  saveAdviserRow,
+  saveAuthorityRow,
+  saveChildPopulations,
+  saveFunderContributionRow,
+  saveFunderRow,
+  saveHostArrangementRow,
+  saveOrganisationRateRow,
+  saveOrganisationRow,
+} from "./administered-rows.js";
