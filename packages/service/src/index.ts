@@ -120,3 +120,15 @@ export {
   saveFunderContribution,
 } from "./save-funder-contribution.js";
 export { type CreateOutcomeIndicatorResult, createOutcomeIndicator } from "./create-outcome-indicator.js";
+export {
+  CSV_FILES,
+  IMPORT_FILE_NAMES,
+  type ImportIssue,
+  type ImportedFile,
+  type ImportedRegion,
+  type ImportRegionError,
+  type ImportRegionInput,
+  type ImportRegionResult,
+  type ImportRejectedError,
+  importRegion,
+} from "./import-region.js";

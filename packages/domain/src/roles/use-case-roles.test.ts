@@ -41,6 +41,7 @@ describe("use case roles", () => {
         "saveFunder",
         "saveFunderContribution",
         "createOutcomeIndicator",
+        "importRegion",
       ],
       ADVISER: [
         "requestEngagement",
@@ -57,7 +58,7 @@ describe("use case roles", () => {
       ],
       AUTHORITY: ["requestEngagement", "decideEngagement", "fundingReport", "quotaStatement", "capacityForecast", "benchmark", "demandAndCapacity"],
       FUNDER: ["fundingReport", "capacityForecast", "benchmark", "demandAndCapacity"],
-      SERVICE_ADMIN: ["createRegion", "setRegionPolicy", "importBankHolidays", "auditLog"],
+      SERVICE_ADMIN: ["createRegion", "setRegionPolicy", "importBankHolidays", "auditLog", "importRegion"],
     });
   });
 

@@ -39,6 +39,8 @@ export const USE_CASE_ROLES = {
   saveFunderContribution: ["REGION_ADMIN"],
   // Staff who measure outcomes define what they measure.
   createOutcomeIndicator: ["REGION_ADMIN", "ADVISER"],
+  // A whole region from files: the operator for any region (a new one included), its admin for its own.
+  importRegion: ["REGION_ADMIN", "SERVICE_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type UseCase = keyof typeof USE_CASE_ROLES;
@@ -71,6 +73,7 @@ const WHAT: Record<UseCase, string> = {
   saveFunder: "save funders",
   saveFunderContribution: "save funder contributions",
   createOutcomeIndicator: "create outcome indicators",
+  importRegion: "import regions",
 };
 
 export function mayPerform(role: Role, useCase: UseCase): boolean {

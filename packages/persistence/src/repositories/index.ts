@@ -48,3 +48,4 @@ export {
   saveOrganisationRateRow,
   saveOrganisationRow,
 } from "./administered-rows.js";
+export { type RegionSnapshot, regionSnapshot } from "./region-snapshot.js";
