@@ -24,6 +24,7 @@ import "./statement.js";
 import "./outcome.js";
 import "./json.js";
 import "./region-admin.js";
+import "./region-import.js";
 import { builder } from "../builder.js";
 
 builder.queryType({ description: "Reads: the viewer, a region and its reports." });
