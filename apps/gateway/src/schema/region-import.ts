@@ -14,7 +14,9 @@ builder.scalarType("File", {
     throw new Error("File is an input scalar");
   },
   parseValue: (value) => {
-    if (value instanceof File) return value;
+    // The server's own File class (the fetch implementation Yoga runs on), not always the global one.
+    const file = value as { name?: unknown; text?: unknown } | null;
+    if (typeof file?.name === "string" && typeof file.text === "function") return value as File;
     throw new TypeError("expected a file of the multipart request");
   },
 });
