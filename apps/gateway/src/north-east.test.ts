@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { seedLondonPilot } from "@adviser-hub/london-pilot";
 import { backends, createTestDatabase, type TestDatabase } from "@adviser-hub/persistence/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type JsonData, StatementCounter, execute, tokenFor } from "./testing/harness.js";
+import { type JsonData, StatementCounter, execute, executeMultipart, tokenFor } from "./testing/harness.js";
 import { createGateway, type Gateway } from "./yoga.js";
 
 // The North East onboards itself without code: its folder goes up as one GraphQL multipart
@@ -23,15 +23,8 @@ const IMPORT = `mutation($files: [File!]!, $dryRun: Boolean) { importRegion(file
   ... on ImportRejectedError { code message issues { file row column message } }
   ... on ForbiddenError { code message } } }`;
 
-/** One multipart request of the GraphQL multipart request spec: the operation, the map, then each file under its name. */
 async function upload(gateway: Gateway, token: string, files: Record<string, string>, dryRun = false): Promise<JsonData> {
-  const names = Object.keys(files);
-  const form = new FormData();
-  form.append("operations", JSON.stringify({ query: IMPORT, variables: { files: names.map(() => null), dryRun } }));
-  form.append("map", JSON.stringify(Object.fromEntries(names.map((_, i) => [String(i), [`variables.files.${i}`]]))));
-  names.forEach((name, i) => form.append(String(i), new File([files[name]!], name, { type: name.endsWith(".json") ? "application/json" : "text/csv" })));
-  const response = await gateway.fetch("http://gateway.test/graphql", { method: "POST", headers: { authorization: `Bearer ${token}` }, body: form });
-  const body = (await response.json()) as JsonData;
+  const body = await executeMultipart<JsonData>(gateway, IMPORT, { variables: { dryRun }, fileVariable: "files", files, token });
   expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
   return body.data.importRegion;
 }

@@ -5,7 +5,7 @@ import { seedLondonPilot } from "@adviser-hub/london-pilot";
 import { backends, createTestDatabase, type TestDatabase } from "@adviser-hub/persistence/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "./auth/viewer.js";
-import { execute, type JsonData, StatementCounter, tokenFor } from "./testing/harness.js";
+import { execute, executeMultipart, type JsonData, StatementCounter, tokenFor } from "./testing/harness.js";
 import {
   expectedBenchmark,
   expectedCapacity,
@@ -517,6 +517,23 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
           expect((response.data!.result as { __typename: string }).__typename, `${name} as ${who}: ${JSON.stringify(response)}`).toMatch(/Payload$/);
           expect(await auditRows(), `${name} as ${who}`).toBeGreaterThan(before);
         }
+      }
+    });
+    it("importRegion, a multipart upload, is the region's admin's and the operator's alone, writing nothing for anyone else", async () => {
+      const query = `mutation($files: [File!]!) { result: importRegion(files: $files, region: "london") { __typename ... on Error { code message } } }`;
+      const funders = (id: string) => ({ "funders.csv": `id,name\n${id},A funder of ${id}\n` });
+      for (const who of everyone.filter((w) => w !== "REGION_ADMIN" && w !== "SERVICE_ADMIN")) {
+        const before = await auditRows();
+        const response = await executeMultipart(gateway, query, { fileVariable: "files", files: funders(`fnd-${who.toLowerCase()}`), token: tokenOf(who) });
+        expect(response.errors, `importRegion as ${who}`).toBeUndefined();
+        expect((response.data!.result as { __typename: string }).__typename, `importRegion as ${who}`).toBe("ForbiddenError");
+        expect(await auditRows(), `importRegion as ${who}`).toBe(before);
+      }
+      for (const who of ["REGION_ADMIN", "SERVICE_ADMIN"] as const) {
+        const before = await auditRows();
+        const response = await executeMultipart(gateway, query, { fileVariable: "files", files: funders(`fnd-${who.toLowerCase()}`), token: tokenOf(who) });
+        expect((response.data!.result as { __typename: string }).__typename, `importRegion as ${who}: ${JSON.stringify(response)}`).toBe("ImportRegionPayload");
+        expect(await auditRows(), `importRegion as ${who}`).toBe(before + 1);
       }
     });
   });
