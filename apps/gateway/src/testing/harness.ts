@@ -68,7 +68,9 @@ export async function executeMultipart<Data = Record<string, unknown>>(
   const form = new FormData();
   form.append("operations", JSON.stringify({ query, variables: { ...options.variables, [options.fileVariable]: names.map(() => null) } }));
   form.append("map", JSON.stringify(Object.fromEntries(names.map((_, i) => [String(i), [`variables.${options.fileVariable}.${i}`]]))));
-  names.forEach((name, i) => form.append(String(i), new File([options.files[name]!], name, { type: name.endsWith(".json") ? "application/json" : "text/csv" })));
+  names.forEach((name, i) => {
+    form.append(String(i), new File([options.files[name]!], name, { type: name.endsWith(".json") ? "application/json" : "text/csv" }));
+  });
   const headers: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {};
   const response = await gateway.fetch("http://gateway.test/graphql", { method: "POST", headers, body: form });
   const text = await response.text();
