@@ -135,3 +135,47 @@ describe.each(backends())("importRegion on %s", (backend) => {
     expect(Number(london.n)).toBe(0);
   });
 });
+
+describe("importRegion's progress", () => {
+  it("reports every 500 rows of a file and at its end", async () => {
+    const test = await createTestDatabase(backends()[0]!);
+    try {
+      const files = northEast();
+      const funders = files["funders.csv"] + Array.from({ length: 1198 }, (_, i) => `fnd-${i},Funder ${i}\n`).join("");
+      const seen: [string, number, number][] = [];
+      const result = await importRegion(test.db, operator, {
+        files: { ...files, "funders.csv": funders },
+        dryRun: true,
+        onProgress: (file, done, total) => {
+          if (file === "funders.csv") seen.push([file, done, total]);
+        },
+      });
+      expect(result.ok && result.value.changes, JSON.stringify(result)).toBe(56 + 1198);
+      expect(seen).toEqual([
+        ["funders.csv", 500, 1200],
+        ["funders.csv", 1000, 1200],
+        ["funders.csv", 1200, 1200],
+      ]);
+    } finally {
+      await test.close();
+    }
+  }, 120_000);
+});
+
+describe.skipIf(!process.env.DATABASE_URL)("importRegion under concurrency on the server", () => {
+  it("two imports of the same new region at once leave exactly one import's rows and audit", async () => {
+    const test = await createTestDatabase("server", { maxConnections: 4 });
+    try {
+      const [a, b] = await Promise.all([importRegion(test.db, operator, { files: northEast() }), importRegion(test.db, operator, { files: northEast() })]);
+      const outcomes = [a, b].map((r) => (r.ok ? `changes ${r.value.changes}` : r.error.code)).sort();
+      // The later one either waited on the region's key and was refused, or ran after and found everything stored.
+      expect([["IMPORT_REJECTED", "changes 56"], ["changes 0", "changes 56"]]).toContainEqual(outcomes);
+      const audit = await test.db.selectFrom("audit_log").select((eb) => eb.fn.countAll().as("n")).where("region_code", "=", "north-east").executeTakeFirstOrThrow();
+      expect(Number(audit.n)).toBe(56);
+      const again = await importRegion(test.db, operator, { files: northEast() });
+      expect(again.ok && again.value.changes).toBe(0);
+    } finally {
+      await test.close();
+    }
+  }, 120_000);
+});
