@@ -44,6 +44,8 @@ export type ErrorCode =
   | 'CAPACITY_EXCEEDED'
   /** The viewer's role, region, authority or funder does not allow it. */
   | 'FORBIDDEN'
+  /** A region import was refused; the error lists every problem by file, row and column. */
+  | 'IMPORT_REJECTED'
   /** The engagement lifecycle does not allow this change. */
   | 'INVALID_TRANSITION'
   /** The thing named does not exist in the viewer's region or is not visible. */
