@@ -10,7 +10,7 @@ import { EntityReader } from "./entity-input.js";
  * under `path`, and is the one check a mutation and an import row share.
  */
 
-/** A GSS code: E (England), W, S or N and eight digits (London's boroughs: E09000001 to E09000033). */
+/** A GSS code: E (England), W, S or N and eight digits. */
 export const GSS_CODE = /^[EWSN][0-9]{8}$/;
 /** Statistical neighbour lists are published with 10 authorities; room for longer local lists. */
 export const MAX_STATISTICAL_NEIGHBOURS = 20;
