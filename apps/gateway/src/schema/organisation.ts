@@ -43,6 +43,12 @@ Organisation.implement({
       description: "The authority whose area it belongs to; null for region-wide bodies.",
       resolve: (row) => (row.home_authority_id ? regionalKey(row.region_code, row.home_authority_id) : null),
     }),
+    closedOn: t.field({
+      type: "Date",
+      nullable: true,
+      description: "The last day it is a client; null while open. Work is not requested for it after this day.",
+      resolve: (row) => row.closed_on,
+    }),
   }),
 });
 
@@ -71,6 +77,11 @@ const SaveOrganisationInput = builder.inputType("SaveOrganisationInput", {
       required: false,
       description: "Its home authority (global id or GSS code), which decides its quota holder; leave it out for a region-wide body. Fixed once it has deliveries.",
     }),
+    closedOn: t.field({
+      type: "Date",
+      required: false,
+      description: "The last day it is a client, not before its last delivery; leave it out while open. Setting it ends the organisation.",
+    }),
   }),
 });
 
@@ -85,7 +96,7 @@ const SaveOrganisationPayload = builder.objectRef<SavedOrganisation>("SaveOrgani
 builder.mutationField("saveOrganisation", (t) =>
   t.field({
     type: SaveOrganisationPayload,
-    description: "Creates or changes a client organisation (REGION_ADMIN).",
+    description: "Creates, changes or closes a client organisation (REGION_ADMIN); organisations are closed, never deleted.",
     ...mutationScopes("saveOrganisation"),
     errors: { types: [...baseMutationErrors], union: { name: "SaveOrganisationResult", description: "The organisation, or why it was refused." } },
     args: { input: t.arg({ type: SaveOrganisationInput, required: true, description: "The organisation." }) },
@@ -96,6 +107,7 @@ builder.mutationField("saveOrganisation", (t) =>
           name: input.name,
           kind: input.kind,
           homeAuthorityId: input.homeAuthorityId == null ? null : rowId(context, String(input.homeAuthorityId), "Authority", "input.homeAuthorityId"),
+          closedOn: input.closedOn ?? null,
         }, { clock: context.clock }),
       ),
   }),
