@@ -114,6 +114,8 @@ export interface OrganisationsTable {
   kind: OrganisationKind;
   /** Null for a region-wide body. */
   home_authority_id: string | null;
+  /** The last day it is a client (migration 0012); null while open. */
+  closed_on: PlainDate | null;
 }
 export type OrganisationRow = Selectable<OrganisationsTable>;
 export type NewOrganisationRow = Insertable<OrganisationsTable>;

@@ -4,7 +4,7 @@ import {
   type OrganisationRow,
   existingAuthorityIds,
   loadOrganisation,
-  organisationHasDeliveries,
+  lastDeliveryOf,
   saveOrganisationRow,
   writeAudit,
 } from "@adviser-hub/persistence";
@@ -20,9 +20,10 @@ export interface SavedOrganisation {
 export type SaveOrganisationResult = SaveResult<SavedOrganisation>;
 
 /**
- * Creates or changes a client organisation: its kind and its home authority (none for a
- * region-wide body). Its home authority decides its quota holder, so it stays put once the
- * organisation has deliveries (the domain's checkOrganisationMove).
+ * Creates, changes or closes a client organisation: its kind, its home authority (none for a
+ * region-wide body) and its closing day. Its home authority decides its quota holder, so it
+ * stays put once the organisation has deliveries, and it closes no earlier than its last
+ * delivery (the domain's checkOrganisationMove).
  */
 export async function saveOrganisation(
   db: Kysely<Database> | Transaction<Database>,
@@ -38,14 +39,15 @@ export async function saveOrganisation(
     if (organisation.homeAuthorityId !== null && !(await existingAuthorityIds(trx, region, [organisation.homeAuthorityId])).has(organisation.homeAuthorityId))
       return { ok: false, error: notFound("authority", organisation.homeAuthorityId, field("homeAuthorityId")) };
     const stored = await loadOrganisation(trx, region, organisation.id);
-    const moved = stored && stored.homeAuthorityId !== organisation.homeAuthorityId;
-    const kept = checkOrganisationMove(stored ?? null, organisation, moved ? await organisationHasDeliveries(trx, region, organisation.id) : false, path);
+    const lastDelivery = stored ? await lastDeliveryOf(trx, region, organisation.id) : null;
+    const kept = checkOrganisationMove(stored ?? null, organisation, lastDelivery, path);
     if (!kept.ok) return kept;
     const saved = await saveOrganisationRow(trx, region, {
       id: organisation.id,
       name: organisation.name,
       kind: organisation.kind,
       home_authority_id: organisation.homeAuthorityId,
+      closed_on: organisation.closedOn,
     });
     await writeAudit(trx, actor, { action: "saveOrganisation", entity: "organisation", entityId: organisation.id, before: saved.before, after: saved.after, at });
     return { ok: true, value: { row: saved.after, created: saved.before === null } };

@@ -2,6 +2,7 @@ import { backends, createTestDatabase, type TestDatabase } from "@adviser-hub/pe
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CommandActor } from "./actor.js";
 import { recordDelivery } from "./record-delivery.js";
+import { requestEngagement } from "./request-engagement.js";
 import { saveAuthority } from "./save-authority.js";
 import { saveFunder } from "./save-funder.js";
 import { saveFunderContribution } from "./save-funder-contribution.js";
@@ -65,6 +66,19 @@ describe.each(backends())("saves of places, clients and funding on %s", (backend
     expect(!unknown.ok && unknown.error.code === "NOT_FOUND" && unknown.error.field).toBe("input.homeAuthorityId");
     const kind = await saveOrganisation(test.db, admin, { ...school, kind: "PUB" });
     expect(!kind.ok && kind.error.code === "VALIDATION" && kind.error.field).toBe("input.kind");
+  });
+
+  it("closes an organisation no earlier than its last delivery; no work is requested for it after", async () => {
+    expect((await recordDelivery(test.db, adviser, { engagementId: ENG_POLICE, adviserId: "adv-1", date: "2010-09-01", days: "1" })).ok).toBe(true);
+    const police = { id: POLICE, name: "Southwark police", kind: "POLICE", homeAuthorityId: SOUTHWARK };
+    const early = await saveOrganisation(test.db, admin, { ...police, closedOn: "2010-08-31" });
+    expect(!early.ok && early.error.code === "VALIDATION" && early.error.field).toBe("input.closedOn");
+    const closed = await saveOrganisation(test.db, admin, { ...police, closedOn: "2011-03-31" });
+    expect(closed.ok && closed.value.row.closed_on).toBe("2011-03-31");
+    const request = { organisationId: POLICE, strand: "KNOWLEDGE_HUB", title: "Briefing", estimateDays: "1" };
+    const after = await requestEngagement(test.db, admin, { ...request, startDate: "2011-04-04" });
+    expect(!after.ok && after.error.code === "VALIDATION" && after.error.field).toBe("organisationId");
+    expect((await requestEngagement(test.db, admin, { ...request, startDate: "2011-03-28" })).ok).toBe(true);
   });
 
   it("replaces an authority's statistical neighbours, nearest first, refusing unknown and repeated ones", async () => {

@@ -12,6 +12,7 @@ import "./authority.js";
 import "./adviser.js";
 import "./funder.js";
 import "./organisation.js";
+import "./host-arrangement.js";
 import "./delivery.js";
 import "./booking.js";
 import "./engagement.js";

@@ -8,7 +8,7 @@ import { Reader } from "../validation/field-reader.js";
  * as the API hands them out, financial years and exact shares.
  */
 
-/** A code as the region writes it (adv-4, org-E09000028-council): what the gateway reads as an id. */
+/** A code as the region writes it (adv-4, org-council-7): what the gateway reads as an id. */
 export const ENTITY_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
 const ENTITY_ID_HINT = "must be 1 to 100 letters, digits or _ . : - starting with a letter or digit";
 

@@ -7,6 +7,7 @@ import { workedExamplePolicy as policy } from "../test-support/index.js";
 import { validateFunderContributionInput, validateFunderInput } from "./funding.js";
 import {
   checkOrganisationMove,
+  checkOrganisationOpen,
   validateAuthorityInput,
   validateOrganisationInput,
   validateOrganisationRateInput,
@@ -158,9 +159,16 @@ describe("places and funding inputs", () => {
     if (!r.ok) throw new Error("valid");
     expect(validateOrganisationInput({ ...input, homeAuthorityId: null }).ok).toBe(true);
     expect(fieldsOf(validateOrganisationInput({ ...input, kind: "PUB" }))).toEqual(["input.kind"]);
-    expect(checkOrganisationMove({ homeAuthorityId: "E09000001" }, r.value, false).ok).toBe(true);
-    expect(checkOrganisationMove({ homeAuthorityId: "E09000028" }, r.value, true).ok).toBe(true);
-    expect(fieldsOf(checkOrganisationMove({ homeAuthorityId: "E09000001" }, r.value, true))).toEqual(["input.homeAuthorityId"]);
+    expect(checkOrganisationMove({ homeAuthorityId: "E09000001" }, r.value, null).ok).toBe(true);
+    expect(checkOrganisationMove({ homeAuthorityId: "E09000028" }, r.value, "2011-01-04").ok).toBe(true);
+    expect(fieldsOf(checkOrganisationMove({ homeAuthorityId: "E09000001" }, r.value, "2011-01-04"))).toEqual(["input.homeAuthorityId"]);
+    const closed = validateOrganisationInput({ ...input, closedOn: "2011-03-31" });
+    if (!closed.ok) throw new Error("valid");
+    expect(checkOrganisationMove({ homeAuthorityId: "E09000028" }, closed.value, "2011-03-31").ok).toBe(true);
+    expect(fieldsOf(checkOrganisationMove({ homeAuthorityId: "E09000028" }, closed.value, "2011-04-01"))).toEqual(["input.closedOn"]);
+    expect(checkOrganisationOpen(closed.value, "2011-03-31").ok).toBe(true);
+    expect(fieldsOf(checkOrganisationOpen(closed.value, "2011-04-01"))).toEqual(["organisationId"]);
+    expect(checkOrganisationOpen({ closedOn: null }, "2031-04-01").ok).toBe(true);
   });
 
   it("reads negotiated rates (null removes), neighbours, funders and contributions", () => {

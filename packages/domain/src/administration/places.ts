@@ -1,3 +1,4 @@
+import type { PlainDate } from "../calendar/plain-date.js";
 import { ORGANISATION_KINDS, type Organisation, type OrganisationKind } from "../entities/organisation.js";
 import type { Pence } from "../quantities/money.js";
 import { invalid, ok, type Result, type ValidationError } from "../result.js";
@@ -10,7 +11,7 @@ import { EntityReader } from "./entity-input.js";
  * under `path`, and is the one check a mutation and an import row share.
  */
 
-/** A GSS code: E (England), W, S or N and eight digits (London's boroughs: E09000001 to E09000033). */
+/** A GSS code: E (England), W, S or N and eight digits. */
 export const GSS_CODE = /^[EWSN][0-9]{8}$/;
 /** Statistical neighbour lists are published with 10 authorities; room for longer local lists. */
 export const MAX_STATISTICAL_NEIGHBOURS = 20;
@@ -58,6 +59,8 @@ export interface OrganisationInput {
   readonly kind: unknown;
   /** The home authority's GSS code; null for a region-wide body (always its own quota holder). */
   readonly homeAuthorityId?: unknown;
+  /** The last day it is a client; null while open. Setting it ends the organisation. */
+  readonly closedOn?: unknown;
 }
 
 export interface ValidOrganisation {
@@ -65,6 +68,7 @@ export interface ValidOrganisation {
   readonly name: string;
   readonly kind: OrganisationKind;
   readonly homeAuthorityId: string | null;
+  readonly closedOn: PlainDate | null;
 }
 
 export function validateOrganisationInput(input: OrganisationInput, path = "input"): Result<ValidOrganisation, ValidationError> {
@@ -74,7 +78,8 @@ export function validateOrganisationInput(input: OrganisationInput, path = "inpu
   const kind = c.oneOf(input?.kind, c.at("kind"), ORGANISATION_KINDS);
   const home = input?.homeAuthorityId ?? null;
   const homeAuthorityId = home === null ? null : c.str(home, c.at("homeAuthorityId"), GSS_CODE, "must be a GSS code, or null for a region-wide body");
-  return c.result(() => ({ id: id!, name: name!, kind: kind!, homeAuthorityId: homeAuthorityId ?? null }));
+  const closedOn = c.optionalDate(input?.closedOn, c.at("closedOn"));
+  return c.result(() => ({ id: id!, name: name!, kind: kind!, homeAuthorityId: homeAuthorityId ?? null, closedOn: closedOn ?? null }));
 }
 
 /**
@@ -86,15 +91,27 @@ export function validateOrganisationInput(input: OrganisationInput, path = "inpu
 export function checkOrganisationMove(
   stored: Pick<Organisation, "homeAuthorityId"> | null,
   next: ValidOrganisation,
-  hasDeliveries: boolean,
+  lastDeliveryOn: PlainDate | null,
   path = "input",
 ): Result<ValidOrganisation, ValidationError> {
-  if (stored !== null && hasDeliveries && stored.homeAuthorityId !== next.homeAuthorityId)
-    return invalid(
-      path === "" ? "homeAuthorityId" : `${path}.homeAuthorityId`,
-      "cannot change once the organisation has deliveries: they are allocated to its present quota holder",
-    );
+  const at = (field: string) => (path === "" ? field : `${path}.${field}`);
+  if (stored !== null && lastDeliveryOn !== null && stored.homeAuthorityId !== next.homeAuthorityId)
+    return invalid(at("homeAuthorityId"), "cannot change once the organisation has deliveries: they are allocated to its present quota holder");
+  // Closing keeps history true: no recorded work may fall after the last day of the client.
+  if (next.closedOn !== null && lastDeliveryOn !== null && lastDeliveryOn > next.closedOn)
+    return invalid(at("closedOn"), `must not be before its last delivery (${lastDeliveryOn})`);
   return ok(next);
+}
+
+/** New work is only for an open client: a request starting after its closing day is refused. */
+export function checkOrganisationOpen(
+  organisation: Pick<Organisation, "closedOn">,
+  startDate: PlainDate,
+  field = "organisationId",
+): Result<PlainDate, ValidationError> {
+  const closedOn = organisation.closedOn ?? null;
+  if (closedOn !== null && startDate > closedOn) return invalid(field, `the organisation closed on ${closedOn}`);
+  return ok(startDate);
 }
 
 export interface OrganisationRateInput {

@@ -1,5 +1,7 @@
 import { type Kysely, sql } from "kysely";
 
+// Organisations end by a closing date (the last day they are a client), never by a delete.
+//
 // Outcome indicators defined by staff (rule 11): the period their measurements are taken in,
 // a target the domain accepts only in the good direction from the baseline, and whether the
 // target is met, decided by the domain (assessOutcome's targetMet) when a measurement is written
@@ -13,6 +15,8 @@ import { type Kysely, sql } from "kysely";
 // is refused only when it is next written. Forward only.
 
 const statements = [
+  // An organisation that stops being a client keeps its history: it is closed, never deleted.
+  "alter table organisations add column closed_on date",
   "alter table outcomes add column period_start date",
   "alter table outcomes add column period_end date",
   `alter table outcomes add constraint outcomes_period_end_after_start

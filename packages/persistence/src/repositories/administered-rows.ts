@@ -73,31 +73,35 @@ export async function saveChildPopulations(
 export async function saveOrganisationRow(
   trx: Trx,
   region: string,
-  values: Pick<OrganisationRow, "id" | "name" | "kind" | "home_authority_id">,
+  values: Pick<OrganisationRow, "id" | "name" | "kind" | "home_authority_id" | "closed_on">,
 ): Promise<SavedRow<OrganisationRow>> {
   const before = await trx.selectFrom("organisations").selectAll().where("region_code", "=", region).where("id", "=", values.id).forUpdate().executeTakeFirst();
   const after = await trx
     .insertInto("organisations")
     .values({ region_code: region, ...values })
     .onConflict((oc) =>
-      oc.columns(["region_code", "id"]).doUpdateSet({ name: values.name, kind: values.kind, home_authority_id: values.home_authority_id }),
+      oc.columns(["region_code", "id"]).doUpdateSet({
+        name: values.name,
+        kind: values.kind,
+        home_authority_id: values.home_authority_id,
+        closed_on: values.closed_on,
+      }),
     )
     .returningAll()
     .executeTakeFirstOrThrow();
   return { before: before ?? null, after };
 }
 
-/** Whether any delivery (live or removed: both were allocated to its holder) names the organisation. */
-export async function organisationHasDeliveries(trx: Trx, region: string, organisationId: string): Promise<boolean> {
+/** The date of the organisation's last delivery (live or removed: both were allocated to its holder); null when none. */
+export async function lastDeliveryOf(trx: Trx, region: string, organisationId: string): Promise<string | null> {
   const row = await trx
     .selectFrom("deliveries as d")
     .innerJoin("engagements as e", (j) => j.onRef("e.region_code", "=", "d.region_code").onRef("e.id", "=", "d.engagement_id"))
-    .select("d.id")
+    .select((eb) => eb.fn.max("d.delivered_on").as("last"))
     .where("d.region_code", "=", region)
     .where("e.organisation_id", "=", organisationId)
-    .limit(1)
     .executeTakeFirst();
-  return row !== undefined;
+  return row?.last ?? null;
 }
 
 /** Writes (or with null removes) an organisation's negotiated rate for a year; returns the rate before. */

@@ -35,7 +35,7 @@ export { type WeekBooking, loadWeekBookings } from "./week-bookings.js";
 export {
   type SavedRow,
   existingAuthorityIds,
-  organisationHasDeliveries,
+  lastDeliveryOf,
   recordedWorkSpan,
   replaceLeave,
   replaceStatisticalNeighbours,

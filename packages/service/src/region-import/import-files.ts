@@ -20,7 +20,7 @@ export const POLICY_FILE = "policy.json";
 /** The CSV files, in the order they are applied (each refers only to files before it). */
 export const CSV_FILES = {
   "authorities.csv": { required: ["gss_code", "name"], optional: [] },
-  "organisations.csv": { required: ["id", "name", "kind"], optional: ["home_authority_id"] },
+  "organisations.csv": { required: ["id", "name", "kind"], optional: ["home_authority_id", "closed_on"] },
   "rates.csv": { required: ["organisation_id", "year", "day_rate_pence"], optional: [] },
   "advisers.csv": { required: ["id", "name", "fte", "employed_from"], optional: ["employed_to"] },
   "leave.csv": { required: ["adviser_id", "start_date", "days"], optional: ["end_date", "reason"] },

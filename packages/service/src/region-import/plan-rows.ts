@@ -103,11 +103,14 @@ function planOf(file: Exclude<CsvFile, "neighbours.csv">, c: Readonly<Record<str
       });
     }
     case "organisations.csv": {
-      const input = { id: c.id, name: c.name, kind: c.kind, homeAuthorityId: optionalCell(c.home_authority_id) };
+      const input = { id: c.id, name: c.name, kind: c.kind, homeAuthorityId: optionalCell(c.home_authority_id), closedOn: optionalCell(c.closed_on) };
       return plan(input, validateOrganisationInput(input, ""), {
         key: (v) => v.id,
         same: (v) =>
-          sameRow(s.organisations.find((r) => r.id === v.id), (r) => r.name === v.name && r.kind === v.kind && r.home_authority_id === v.homeAuthorityId),
+          sameRow(
+            s.organisations.find((r) => r.id === v.id),
+            (r) => r.name === v.name && r.kind === v.kind && r.home_authority_id === v.homeAuthorityId && r.closed_on === v.closedOn,
+          ),
         save: (i) => (trx, actor, o) => saveOrganisation(trx, actor, i as typeof input, o),
       });
     }
