@@ -35,6 +35,7 @@ export const builder = new SchemaBuilder<{
     Days: { Input: ExactDecimal; Output: DaysValue };
     ID: { Input: string; Output: string };
     JSON: { Input: unknown; Output: unknown };
+    File: { Input: File; Output: never };
   };
   AuthScopes: {
     /** Any verified token. */

@@ -5,7 +5,7 @@ import { seedLondonPilot } from "@adviser-hub/london-pilot";
 import { backends, createTestDatabase, type TestDatabase } from "@adviser-hub/persistence/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "./auth/viewer.js";
-import { execute, type JsonData, StatementCounter, tokenFor } from "./testing/harness.js";
+import { execute, executeMultipart, type JsonData, StatementCounter, tokenFor } from "./testing/harness.js";
 import {
   expectedBenchmark,
   expectedCapacity,
@@ -93,7 +93,12 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
           expect.objectContaining({ committedDays: days(h.committedUnits), deliveredDays: days(h.deliveredUnits), authority: expect.objectContaining({ code: h.authorityId }) }),
         ),
       );
-      expect(report.outcomes).toEqual({ improved: expected.outcomes.improved, worsened: expected.outcomes.worsened, unchanged: expected.outcomes.unchanged });
+      expect(report.outcomes).toEqual({
+        improved: expected.outcomes.improved,
+        worsened: expected.outcomes.worsened,
+        unchanged: expected.outcomes.unchanged,
+        targetMet: expected.outcomes.targetMet,
+      });
       expect(report.demand).toEqual({ requestedDays: days(expected.requestedUnits), waitlistedDays: days(expected.waitlistedUnits) });
     });
 
@@ -447,6 +452,12 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
       const newest = await database.db.selectFrom("region_policies").select("policy").where("region_code", "=", "london").orderBy("from_year", "desc").executeTakeFirstOrThrow();
       const { code: _code, name: _name, ...policy } = newest.policy as Record<string, unknown>;
       const holidays = { "england-and-wales": { division: "england-and-wales", events: [{ title: "Christmas Day", date: "2029-12-25", notes: "", bunting: true }] } };
+      const southwark = await database.db.selectFrom("authorities").selectAll().where("id", "=", SOUTHWARK).executeTakeFirstOrThrow();
+      const neighbours = await database.db.selectFrom("statistical_neighbours").select("neighbour_id").where("authority_id", "=", SOUTHWARK).orderBy("rank").execute();
+      const police = await database.db.selectFrom("organisations").selectAll().where("id", "=", "org-E09000028-police").executeTakeFirstOrThrow();
+      const lead = await database.db.selectFrom("advisers").selectAll().where("id", "=", active.lead_adviser_id!).executeTakeFirstOrThrow();
+      const host = await database.db.selectFrom("host_arrangements").selectAll().orderBy("id").executeTakeFirstOrThrow();
+      const dfe = await database.db.selectFrom("funders").selectAll().where("id", "=", DFE).executeTakeFirstOrThrow();
       const attempts: Record<string, { mutation: string; input: Record<string, unknown>; allowed: Who[] }> = {
         createRegion: { mutation: "createRegion(input: $input)", input: { code: "matrix-region", name: "Matrix", policy }, allowed: ["SERVICE_ADMIN"] },
         setRegionPolicy: {
@@ -482,6 +493,57 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
           input: { outcomeId: "out-0001", measuredOn: "2012-03-30", value: 40 },
           allowed: ["REGION_ADMIN", "ADVISER"],
         },
+        // The region's own entities, each saved as it is stored (or on a year nothing refers to).
+        saveAuthority: { mutation: "saveAuthority(input: $input)", input: { gssCode: SOUTHWARK, name: southwark.name }, allowed: ["REGION_ADMIN"] },
+        saveStatisticalNeighbours: {
+          mutation: "saveStatisticalNeighbours(input: $input)",
+          input: { authorityId: SOUTHWARK, neighbourIds: neighbours.map((n) => n.neighbour_id) },
+          allowed: ["REGION_ADMIN"],
+        },
+        saveOrganisation: {
+          mutation: "saveOrganisation(input: $input)",
+          input: { id: police.id, name: police.name, kind: police.kind, homeAuthorityId: police.home_authority_id },
+          allowed: ["REGION_ADMIN"],
+        },
+        saveOrganisationRate: {
+          mutation: "saveOrganisationRate(input: $input)",
+          input: { organisationId: police.id, year: 2030, dayRatePence: 55_000 },
+          allowed: ["REGION_ADMIN"],
+        },
+        saveAdviser: {
+          mutation: "saveAdviser(input: $input)",
+          input: { id: lead.id, name: lead.name, fte: String(lead.fte_bp / 10_000), employedFrom: lead.employed_from, employedTo: lead.employed_to },
+          allowed: ["REGION_ADMIN"],
+        },
+        saveAdviserLeave: {
+          mutation: "saveAdviserLeave(input: $input)",
+          input: { adviserId: lead.id, startDate: "2011-08-06", days: "0" },
+          allowed: ["REGION_ADMIN"],
+        },
+        saveHostArrangement: {
+          mutation: "saveHostArrangement(input: $input)",
+          input: {
+            id: host.id,
+            adviserId: host.adviser_id,
+            authorityId: host.authority_id,
+            startDate: host.starts_on,
+            endDate: host.ends_on,
+            salaryShare: String(host.salary_share_bp / 10_000),
+            commitmentDaysPerWeek: String(host.commitment_units_per_week / 2),
+          },
+          allowed: ["REGION_ADMIN"],
+        },
+        saveFunder: { mutation: "saveFunder(input: $input)", input: { id: DFE, name: dfe.name }, allowed: ["REGION_ADMIN"] },
+        saveFunderContribution: {
+          mutation: "saveFunderContribution(input: $input)",
+          input: { funderId: DFE, year: 2030, amountPence: 0 },
+          allowed: ["REGION_ADMIN"],
+        },
+        createOutcomeIndicator: {
+          mutation: "createOutcomeIndicator(input: $input)",
+          input: { engagementId: active.id, indicator: "Re-referrals", unit: "children", goodDirection: "LOWER", baseline: 12, baselineOn: "2011-04-01", target: 8 },
+          allowed: ["REGION_ADMIN", "ADVISER"],
+        },
       };
       const inputTypes: Record<string, string> = {
         createRegion: "CreateRegionInput",
@@ -494,6 +556,16 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
         correctDelivery: "CorrectDeliveryInput",
         issueStatement: "IssueStatementInput",
         recordOutcomeMeasurement: "RecordOutcomeMeasurementInput",
+        saveAuthority: "SaveAuthorityInput",
+        saveStatisticalNeighbours: "SaveStatisticalNeighboursInput",
+        saveOrganisation: "SaveOrganisationInput",
+        saveOrganisationRate: "SaveOrganisationRateInput",
+        saveAdviser: "SaveAdviserInput",
+        saveAdviserLeave: "SaveAdviserLeaveInput",
+        saveHostArrangement: "SaveHostArrangementInput",
+        saveFunder: "SaveFunderInput",
+        saveFunderContribution: "SaveFunderContributionInput",
+        createOutcomeIndicator: "CreateOutcomeIndicatorInput",
       };
       for (const [name, attempt] of Object.entries(attempts)) {
         const query = `mutation($input: ${inputTypes[name]}!) { result: ${attempt.mutation} { __typename ... on Error { code message } } }`;
@@ -512,6 +584,23 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
           expect((response.data!.result as { __typename: string }).__typename, `${name} as ${who}: ${JSON.stringify(response)}`).toMatch(/Payload$/);
           expect(await auditRows(), `${name} as ${who}`).toBeGreaterThan(before);
         }
+      }
+    });
+    it("importRegion, a multipart upload, is the region's admin's and the operator's alone, writing nothing for anyone else", async () => {
+      const query = `mutation($files: [File!]!) { result: importRegion(files: $files, region: "london") { __typename ... on Error { code message } } }`;
+      const funders = (id: string) => ({ "funders.csv": `id,name\n${id},A funder of ${id}\n` });
+      for (const who of everyone.filter((w) => w !== "REGION_ADMIN" && w !== "SERVICE_ADMIN")) {
+        const before = await auditRows();
+        const response = await executeMultipart(gateway, query, { fileVariable: "files", files: funders(`fnd-${who.toLowerCase()}`), token: tokenOf(who) });
+        expect(response.errors, `importRegion as ${who}`).toBeUndefined();
+        expect((response.data!.result as { __typename: string }).__typename, `importRegion as ${who}`).toBe("ForbiddenError");
+        expect(await auditRows(), `importRegion as ${who}`).toBe(before);
+      }
+      for (const who of ["REGION_ADMIN", "SERVICE_ADMIN"] as const) {
+        const before = await auditRows();
+        const response = await executeMultipart(gateway, query, { fileVariable: "files", files: funders(`fnd-${who.toLowerCase()}`), token: tokenOf(who) });
+        expect((response.data!.result as { __typename: string }).__typename, `importRegion as ${who}: ${JSON.stringify(response)}`).toBe("ImportRegionPayload");
+        expect(await auditRows(), `importRegion as ${who}`).toBe(before + 1);
       }
     });
   });

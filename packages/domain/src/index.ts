@@ -39,6 +39,7 @@ export * from "./rapid-response/response-times.js";
 // Rule 11
 export * from "./outcomes/outcome-indicator.js";
 export * from "./outcomes/assess-outcome.js";
+export * from "./outcomes/outcome-indicator-input.js";
 // Rule 12
 export * from "./benchmarking/benchmark.js";
 export * from "./benchmarking/build-benchmark.js";
@@ -57,5 +58,10 @@ export * from "./presets/west-of-scotland.js";
 export * from "./validation/field-reader.js";
 export * from "./validation/input-validation.js";
 export * from "./validation/employment.js";
+// Administered entities: the region's places, staff and funding as entered (rules 3, 5, 7, 8, 12, 13, 16)
+export * from "./administration/entity-input.js";
+export * from "./administration/places.js";
+export * from "./administration/staffing.js";
+export * from "./administration/funding.js";
 // Who may perform which use case
 export * from "./roles/index.js";

@@ -114,6 +114,8 @@ export interface OrganisationsTable {
   kind: OrganisationKind;
   /** Null for a region-wide body. */
   home_authority_id: string | null;
+  /** The last day it is a client (migration 0012); null while open. */
+  closed_on: PlainDate | null;
 }
 export type OrganisationRow = Selectable<OrganisationsTable>;
 export type NewOrganisationRow = Insertable<OrganisationsTable>;
@@ -357,6 +359,9 @@ export interface OutcomesTable {
   baseline_value: number;
   baseline_on: PlainDate | null;
   target_value: number | null;
+  /** The measurement period (migration 0012): measurements are taken from ... to, inclusive; null = unbounded. */
+  period_start: PlainDate | null;
+  period_end: PlainDate | null;
 }
 export type OutcomeRow = Selectable<OutcomesTable>;
 export type NewOutcomeRow = Insertable<OutcomesTable>;
@@ -370,6 +375,8 @@ export interface OutcomeMeasurementsTable {
   note: string | null;
   /** Rule 11 as of this measurement, decided by the domain's assessOutcome when it was written. */
   assessment: OutcomeAssessment;
+  /** Whether this measurement reaches the target (assessOutcome's targetMet); null without a target. */
+  target_met: boolean | null;
 }
 export type OutcomeMeasurementRow = Selectable<OutcomeMeasurementsTable>;
 export type NewOutcomeMeasurementRow = Insertable<OutcomeMeasurementsTable>;

@@ -101,3 +101,34 @@ export {
 } from "./import-bank-holidays.js";
 export { type AuditLogArgs, type AuditLogResult, auditLog } from "./audit-log.js";
 export type { AuditEntry } from "@adviser-hub/persistence";
+export { type SaveError, type SaveOptions, type SaveResult } from "./administration/save-support.js";
+export { type SaveAuthorityInput, type SaveAuthorityResult, type SavedAuthority, saveAuthority } from "./save-authority.js";
+export { type SaveOrganisationResult, type SavedOrganisation, saveOrganisation } from "./save-organisation.js";
+export { type SaveOrganisationRateResult, type SavedOrganisationRate, saveOrganisationRate } from "./save-organisation-rate.js";
+export {
+  type SaveStatisticalNeighboursResult,
+  type SavedStatisticalNeighbours,
+  saveStatisticalNeighbours,
+} from "./save-statistical-neighbours.js";
+export { type SaveAdviserResult, type SavedAdviser, saveAdviser } from "./save-adviser.js";
+export { type SaveAdviserLeaveResult, type SavedAdviserLeave, saveAdviserLeave } from "./save-adviser-leave.js";
+export { type SaveHostArrangementResult, type SavedHostArrangement, saveHostArrangement } from "./save-host-arrangement.js";
+export { type SaveFunderResult, type SavedFunder, saveFunder } from "./save-funder.js";
+export {
+  type SaveFunderContributionResult,
+  type SavedFunderContribution,
+  saveFunderContribution,
+} from "./save-funder-contribution.js";
+export { type CreateOutcomeIndicatorResult, createOutcomeIndicator } from "./create-outcome-indicator.js";
+export {
+  CSV_FILES,
+  IMPORT_FILE_NAMES,
+  type ImportIssue,
+  type ImportedFile,
+  type ImportedRegion,
+  type ImportRegionError,
+  type ImportRegionInput,
+  type ImportRegionResult,
+  type ImportRejectedError,
+  importRegion,
+} from "./import-region.js";

@@ -40,7 +40,7 @@ describe.each(backends())("recordOutcomeMeasurement on %s", (backend) => {
     expect(rows.map((r) => [r.measured_on, r.assessment])).toEqual(cases.map(([on, , assessment]) => [on, assessment]));
   });
 
-  it("stores what assessOutcome decides for any value", async () => {
+  it("stores what assessOutcome decides for any value: the assessment and whether the target is met", async () => {
     const outcome = await test.db.selectFrom("outcomes").selectAll().where("id", "=", OUTCOME).executeTakeFirstOrThrow();
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 28 }), async (value, day) => {
@@ -49,10 +49,10 @@ describe.each(backends())("recordOutcomeMeasurement on %s", (backend) => {
         const result = await recordOutcomeMeasurement(test.db, adviser, { outcomeId: OUTCOME, measuredOn, value });
         const expected = assessOutcome(outcomeRowToIndicator(outcome), [
           { regionCode: REGION, id: "m", indicatorId: OUTCOME, measuredOn, value, recordedAt: 0, notes: null },
-        ]).assessment;
-        const stored = await test.db.selectFrom("outcome_measurements").select("assessment").executeTakeFirstOrThrow();
-        expect(result.ok && result.value.assessment).toBe(expected);
-        expect(stored.assessment).toBe(expected);
+        ]);
+        const stored = await test.db.selectFrom("outcome_measurements").select(["assessment", "target_met"]).executeTakeFirstOrThrow();
+        expect(result.ok && [result.value.assessment, result.value.targetMet]).toEqual([expected.assessment, expected.targetMet]);
+        expect([stored.assessment, stored.target_met]).toEqual([expected.assessment, expected.targetMet]);
       }),
       { numRuns: 15 },
     );

@@ -5,6 +5,7 @@ import {
   type Result,
   type ValidationError,
   assessOutcome,
+  checkMeasuredInPeriod,
   invalid,
   isPlainDate,
   notFound,
@@ -29,6 +30,8 @@ export interface RecordedMeasurement {
   readonly note: string | null;
   /** Rule 11 as of this measurement: decided by the domain here, stored with it. */
   readonly assessment: OutcomeAssessment;
+  /** Whether this measurement reaches the indicator's target; null without one. Stored with it. */
+  readonly targetMet: boolean | null;
 }
 
 export type RecordOutcomeMeasurementError = ValidationError | NotFoundError | ForbiddenError;
@@ -62,6 +65,8 @@ export async function recordOutcomeMeasurement(
     if (!outcome) return { ok: false, error: notFound("outcome", input.outcomeId, "outcomeId") };
     if (outcome.baseline_on !== null && measuredOn < outcome.baseline_on)
       return invalid("measuredOn", `must not be before the baseline (${outcome.baseline_on})`);
+    const inPeriod = checkMeasuredInPeriod({ periodStart: outcome.period_start, periodEnd: outcome.period_end }, measuredOn);
+    if (!inPeriod.ok) return inPeriod;
     const clash = await trx
       .selectFrom("outcome_measurements")
       .select("measured_on")
@@ -93,6 +98,7 @@ export async function recordOutcomeMeasurement(
       value: input.value,
       note,
       assessment: assessed.assessment,
+      targetMet: assessed.targetMet,
     };
     await trx
       .insertInto("outcome_measurements")
@@ -103,6 +109,7 @@ export async function recordOutcomeMeasurement(
         value: measurement.value,
         note: measurement.note,
         assessment: measurement.assessment,
+        target_met: measurement.targetMet,
       })
       .execute();
     await writeAudit(trx, actor, {

@@ -5,6 +5,7 @@ import {
   type RegionPolicy,
   type Result,
   type ValidationError,
+  checkOrganisationOpen,
   decideRequest,
   invalid,
   notFound,
@@ -70,6 +71,8 @@ export async function requestEngagement(
     if (!organisation) return { ok: false, error: notFound("organisation", request.organisationId, "organisationId") };
     if (actor.role === "AUTHORITY" && (!actor.authority || organisation.homeAuthorityId !== actor.authority))
       return { ok: false, error: forbidden("an authority may request work only for organisations in its own area") };
+    const open = checkOrganisationOpen(organisation, request.startDate);
+    if (!open.ok) return open;
     if (request.leadAdviserId !== null && !(await loadAdviser(trx, region, request.leadAdviserId)))
       return { ok: false, error: notFound("adviser", request.leadAdviserId, "leadAdviserId") };
 

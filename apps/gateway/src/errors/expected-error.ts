@@ -1,5 +1,5 @@
 /** Stable codes clients can switch on; they never change meaning. */
-export type ErrorCode = "VALIDATION" | "NOT_FOUND" | "FORBIDDEN" | "CAPACITY_EXCEEDED" | "INVALID_TRANSITION";
+export type ErrorCode = "VALIDATION" | "NOT_FOUND" | "FORBIDDEN" | "CAPACITY_EXCEEDED" | "INVALID_TRANSITION" | "IMPORT_REJECTED";
 
 /**
  * An expected failure. Mutations return these as members of their result union; reads

@@ -98,12 +98,15 @@ const HostCommitment = builder.objectRef<HostCommitmentValue>("HostCommitment").
   }),
 });
 
-const OutcomeSummary = builder.objectRef<{ improved: number; worsened: number; unchanged: number }>("OutcomeSummary").implement({
+const OutcomeSummary = builder.objectRef<{ improved: number; worsened: number; unchanged: number; targetMet: number }>("OutcomeSummary").implement({
   description: "Outcome indicators measured in the year, judged on their latest measurement against baseline (rule 11).",
   fields: (t) => ({
     improved: t.exposeInt("improved", { description: "Moved in the good direction." }),
     worsened: t.exposeInt("worsened", { description: "Moved in the bad direction." }),
     unchanged: t.exposeInt("unchanged", { description: "No change from baseline." }),
+    targetMet: t.exposeInt("targetMet", {
+      description: "Of those, the indicators whose latest measurement reaches their target (decided when it was recorded).",
+    }),
   }),
 });
 

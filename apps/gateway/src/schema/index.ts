@@ -12,6 +12,7 @@ import "./authority.js";
 import "./adviser.js";
 import "./funder.js";
 import "./organisation.js";
+import "./host-arrangement.js";
 import "./delivery.js";
 import "./booking.js";
 import "./engagement.js";
@@ -24,6 +25,7 @@ import "./statement.js";
 import "./outcome.js";
 import "./json.js";
 import "./region-admin.js";
+import "./region-import.js";
 import { builder } from "../builder.js";
 
 builder.queryType({ description: "Reads: the viewer, a region and its reports." });

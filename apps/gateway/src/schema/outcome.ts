@@ -1,5 +1,6 @@
 import {
   type OutcomeRowWithMeasurements,
+  createOutcomeIndicator,
   outcomesByIds,
   outcomesOfEngagements,
   type RecordedMeasurement,
@@ -36,6 +37,16 @@ const OutcomeMeasurement = builder.objectRef<MeasurementValue>("OutcomeMeasureme
   fields: (t) => ({
     measuredOn: t.field({ type: "Date", description: "When it was measured.", resolve: (m) => m.measuredOn }),
     value: t.exposeString("value", { description: "The value in the indicator's unit, exact decimal." }),
+    assessment: t.field({
+      type: AssessmentEnum,
+      description: "This measurement against the baseline in the good direction, decided when it was recorded.",
+      resolve: (m) => m.assessment,
+    }),
+    targetMet: t.boolean({
+      nullable: true,
+      description: "Whether this measurement reaches the target, decided when it was recorded; null when the indicator has no target.",
+      resolve: (m) => m.targetMet,
+    }),
     note: t.string({
       nullable: true,
       description: "Free-text note: the region's own staff only.",
@@ -66,6 +77,13 @@ Outcome.implement({
     baseline: t.exposeString("baseline", { description: "The baseline value, exact decimal." }),
     baselineOn: t.field({ type: "Date", nullable: true, description: "When the baseline was taken.", resolve: (o) => o.baselineOn }),
     target: t.exposeString("target", { nullable: true, description: "The target value, if set." }),
+    periodStart: t.field({
+      type: "Date",
+      nullable: true,
+      description: "First day measurements are taken; null when unbounded.",
+      resolve: (o) => o.periodStart,
+    }),
+    periodEnd: t.field({ type: "Date", nullable: true, description: "Last day measurements are taken; null when open-ended.", resolve: (o) => o.periodEnd }),
     measurements: t.field({
       type: [OutcomeMeasurement],
       description: "Later measurements, oldest first.",
@@ -77,6 +95,12 @@ Outcome.implement({
       description: "Latest measurement against baseline in the good direction; null before any measurement.",
       // Decided by the domain when the measurement was written, and stored with it.
       resolve: (o) => o.measurements[o.measurements.length - 1]?.assessment ?? null,
+    }),
+    targetMet: t.boolean({
+      nullable: true,
+      description: "Whether the latest measurement reaches the target, beside its assessment; null without a target or before any measurement.",
+      // Decided by the domain when the measurement was written, and stored with it.
+      resolve: (o) => o.measurements[o.measurements.length - 1]?.targetMet ?? null,
     }),
   }),
 });
@@ -140,5 +164,56 @@ builder.mutationField("recordOutcomeMeasurement", (t) =>
       );
       return { region: context.viewer!.region, measurement };
     },
+  }),
+);
+
+const CreateOutcomeIndicatorInput = builder.inputType("CreateOutcomeIndicatorInput", {
+  description: "An outcome indicator to measure on an engagement (rule 11).",
+  fields: (t) => ({
+    code: t.string({ required: false, description: "The indicator's code within the region; generated when left out." }),
+    engagementId: t.id({ required: true, description: "The engagement (global id or code)." }),
+    indicator: t.string({ required: true, description: "What is measured (children entering care per quarter)." }),
+    unit: t.string({ required: true, description: "The unit of the values." }),
+    goodDirection: t.field({ type: GoodDirectionEnum, required: true, description: "Which way is better." }),
+    baseline: t.int({ required: true, description: "The baseline, a whole number in the unit." }),
+    baselineOn: t.field({ type: "Date", required: true, description: "When the baseline was taken." }),
+    target: t.int({ required: false, description: "The target, beyond the baseline in the good direction; leave it out for none." }),
+    periodStart: t.field({ type: "Date", required: false, description: "First day measurements are taken; the baseline date when left out." }),
+    periodEnd: t.field({ type: "Date", required: false, description: "Last day measurements are taken; open-ended when left out." }),
+  }),
+});
+
+const CreateOutcomeIndicatorPayload = builder.objectRef<OutcomeRowWithMeasurements>("CreateOutcomeIndicatorPayload").implement({
+  description: "The indicator created.",
+  fields: (t) => ({
+    outcome: t.field({ type: Outcome, description: "The indicator, as written, with no measurement yet.", resolve: (p) => p }),
+  }),
+});
+
+builder.mutationField("createOutcomeIndicator", (t) =>
+  t.field({
+    type: CreateOutcomeIndicatorPayload,
+    description: "Defines an outcome indicator on an engagement (REGION_ADMIN, ADVISER); each later measurement stores whether it meets the target.",
+    ...mutationScopes("createOutcomeIndicator"),
+    errors: {
+      types: [...baseMutationErrors],
+      union: { name: "CreateOutcomeIndicatorResult", description: "The indicator, or why it was refused." },
+    },
+    args: { input: t.arg({ type: CreateOutcomeIndicatorInput, required: true, description: "The indicator." }) },
+    resolve: async (_root, { input }, context) =>
+      orThrow(
+        await createOutcomeIndicator(context.db, actorOf(context), {
+          id: input.code ?? null,
+          engagementId: rowId(context, String(input.engagementId), "Engagement", "input.engagementId"),
+          indicator: input.indicator,
+          unit: input.unit,
+          goodDirection: input.goodDirection,
+          baseline: input.baseline,
+          baselineOn: input.baselineOn,
+          target: input.target ?? null,
+          periodStart: input.periodStart ?? null,
+          periodEnd: input.periodEnd ?? null,
+        }, { clock: context.clock }),
+      ),
   }),
 );

@@ -54,3 +54,29 @@ export async function execute<Data = Record<string, unknown>>(
   }
   return { status: response.status, ...parsed };
 }
+
+/**
+ * Runs one operation as a GraphQL multipart request (the multipart request spec): `files`, by
+ * name, fill the list variable `fileVariable` in order, each part carrying its file name.
+ */
+export async function executeMultipart<Data = Record<string, unknown>>(
+  gateway: Gateway,
+  query: string,
+  options: { variables?: Record<string, unknown>; fileVariable: string; files: Readonly<Record<string, string>>; token?: string | null },
+): Promise<GraphQLResponse<Data>> {
+  const names = Object.keys(options.files);
+  const form = new FormData();
+  form.append("operations", JSON.stringify({ query, variables: { ...options.variables, [options.fileVariable]: names.map(() => null) } }));
+  form.append("map", JSON.stringify(Object.fromEntries(names.map((_, i) => [String(i), [`variables.${options.fileVariable}.${i}`]]))));
+  names.forEach((name, i) => {
+    form.append(String(i), new File([options.files[name]!], name, { type: name.endsWith(".json") ? "application/json" : "text/csv" }));
+  });
+  const headers: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {};
+  const response = await gateway.fetch("http://gateway.test/graphql", { method: "POST", headers, body: form });
+  const text = await response.text();
+  try {
+    return { status: response.status, ...(JSON.parse(text) as Omit<GraphQLResponse<Data>, "status">) };
+  } catch {
+    return { status: response.status, errors: [{ message: text }] };
+  }
+}

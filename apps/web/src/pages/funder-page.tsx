@@ -240,6 +240,8 @@ function FundingReportBody({ report, tiles }: { report: FundingReportFieldsFragm
             { what: "Improved", n: report.outcomes.improved },
             { what: "Worsened", n: report.outcomes.worsened },
             { what: "Unchanged", n: report.outcomes.unchanged },
+            // Beside the assessment, not a fourth kind of it: an improved indicator may or may not reach its target.
+            { what: "Of those, target met", n: report.outcomes.targetMet },
           ]}
           rowKey={(o) => o.what}
           columns={[

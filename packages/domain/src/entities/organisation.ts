@@ -25,6 +25,8 @@ export interface Organisation {
   readonly name: string;
   readonly kind: OrganisationKind;
   readonly homeAuthorityId: string | null;
+  /** The last day it is a client; null (or absent) while open. */
+  readonly closedOn?: string | null;
 }
 
 /** An organisation's negotiated day rate for one financial year (rule 5). */

@@ -36,13 +36,15 @@ describe("outcomes (rule 11)", () => {
     expect(assessOutcome(timely, [])).toMatchObject({ change: null, assessment: null, targetMet: null });
   });
 
-  it("summarises improved, worsened, unchanged and not measured", () => {
+  it("summarises improved, worsened, unchanged, not measured and target met", () => {
     const rs = [
       assessOutcome(indicator(), [measured("2011-06-01", 50)]),
       assessOutcome(indicator(), [measured("2011-06-01", 60)]),
       assessOutcome(indicator(), [measured("2011-06-01", 56)]),
       assessOutcome(indicator(), []),
     ];
-    expect(summariseOutcomes(rs)).toEqual({ improved: 1, worsened: 1, unchanged: 1, notMeasured: 1 });
+    expect(summariseOutcomes(rs)).toEqual({ improved: 1, worsened: 1, unchanged: 1, notMeasured: 1, targetMet: 0 });
+    const met = assessOutcome(indicator({ target: 45 }), [measured("2011-06-01", 45)]);
+    expect(summariseOutcomes([...rs, met])).toMatchObject({ improved: 2, targetMet: 1 });
   });
 });

@@ -37,8 +37,9 @@ export function assessOutcome(indicator: OutcomeIndicator, measurements: readonl
 }
 
 export function summariseOutcomes(results: readonly OutcomeResult[]): OutcomeSummary {
-  const summary = { improved: 0, worsened: 0, unchanged: 0, notMeasured: 0 };
+  const summary = { improved: 0, worsened: 0, unchanged: 0, notMeasured: 0, targetMet: 0 };
   for (const r of results) {
+    if (r.targetMet === true) summary.targetMet += 1;
     if (r.assessment === "IMPROVED") summary.improved += 1;
     else if (r.assessment === "WORSENED") summary.worsened += 1;
     else if (r.assessment === "UNCHANGED") summary.unchanged += 1;

@@ -47,4 +47,6 @@ export interface OutcomeSummary {
   readonly worsened: number;
   readonly unchanged: number;
   readonly notMeasured: number;
+  /** Indicators whose latest measurement reaches their target (counted beside improved/worsened). */
+  readonly targetMet: number;
 }

@@ -31,6 +31,17 @@ describe("use case roles", () => {
         "setRegionPolicy",
         "importBankHolidays",
         "auditLog",
+        "saveAuthority",
+        "saveOrganisation",
+        "saveOrganisationRate",
+        "saveStatisticalNeighbours",
+        "saveAdviser",
+        "saveAdviserLeave",
+        "saveHostArrangement",
+        "saveFunder",
+        "saveFunderContribution",
+        "createOutcomeIndicator",
+        "importRegion",
       ],
       ADVISER: [
         "requestEngagement",
@@ -43,10 +54,11 @@ describe("use case roles", () => {
         "capacityForecast",
         "benchmark",
         "demandAndCapacity",
+        "createOutcomeIndicator",
       ],
       AUTHORITY: ["requestEngagement", "decideEngagement", "fundingReport", "quotaStatement", "capacityForecast", "benchmark", "demandAndCapacity"],
       FUNDER: ["fundingReport", "capacityForecast", "benchmark", "demandAndCapacity"],
-      SERVICE_ADMIN: ["createRegion", "setRegionPolicy", "importBankHolidays", "auditLog"],
+      SERVICE_ADMIN: ["createRegion", "setRegionPolicy", "importBankHolidays", "auditLog", "importRegion"],
     });
   });
 

@@ -27,6 +27,20 @@ export const USE_CASE_ROLES = {
   setRegionPolicy: ["REGION_ADMIN", "SERVICE_ADMIN"],
   importBankHolidays: ["REGION_ADMIN", "SERVICE_ADMIN"],
   auditLog: ["REGION_ADMIN", "SERVICE_ADMIN"],
+  // The region's own entities: its administrator alone keeps them.
+  saveAuthority: ["REGION_ADMIN"],
+  saveOrganisation: ["REGION_ADMIN"],
+  saveOrganisationRate: ["REGION_ADMIN"],
+  saveStatisticalNeighbours: ["REGION_ADMIN"],
+  saveAdviser: ["REGION_ADMIN"],
+  saveAdviserLeave: ["REGION_ADMIN"],
+  saveHostArrangement: ["REGION_ADMIN"],
+  saveFunder: ["REGION_ADMIN"],
+  saveFunderContribution: ["REGION_ADMIN"],
+  // Staff who measure outcomes define what they measure.
+  createOutcomeIndicator: ["REGION_ADMIN", "ADVISER"],
+  // A whole region from files: the operator for any region (a new one included), its admin for its own.
+  importRegion: ["REGION_ADMIN", "SERVICE_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type UseCase = keyof typeof USE_CASE_ROLES;
@@ -49,6 +63,17 @@ const WHAT: Record<UseCase, string> = {
   setRegionPolicy: "set region policies",
   importBankHolidays: "import bank holidays",
   auditLog: "read the audit log",
+  saveAuthority: "save authorities",
+  saveOrganisation: "save organisations",
+  saveOrganisationRate: "save negotiated day rates",
+  saveStatisticalNeighbours: "save statistical neighbours",
+  saveAdviser: "save advisers",
+  saveAdviserLeave: "save adviser leave",
+  saveHostArrangement: "save host arrangements",
+  saveFunder: "save funders",
+  saveFunderContribution: "save funder contributions",
+  createOutcomeIndicator: "create outcome indicators",
+  importRegion: "import regions",
 };
 
 export function mayPerform(role: Role, useCase: UseCase): boolean {

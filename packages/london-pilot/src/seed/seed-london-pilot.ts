@@ -1,4 +1,4 @@
-import { addDays, assessOutcome } from "@adviser-hub/domain";
+import { type OutcomeResult, addDays, assessOutcome } from "@adviser-hub/domain";
 import { analyzeTables, type Database } from "@adviser-hub/persistence";
 import { allocateUnallocated } from "@adviser-hub/service";
 import { type Kysely, type Transaction, sql } from "kysely";
@@ -40,6 +40,12 @@ export interface SeedSummary {
 }
 
 const CHUNK = 250;
+
+/** A measurement's stored rule 11 facts: its assessment and whether it reaches the target. */
+function assessedAsStored(result: OutcomeResult) {
+  // One measurement of its own indicator is always assessed.
+  return { assessment: result.assessment!, target_met: result.targetMet };
+}
 
 async function insertAll<T extends keyof Database & string>(
   trx: Transaction<Database>,
@@ -298,7 +304,7 @@ export async function seedLondonPilot(db: Kysely<Database>): Promise<SeedSummary
           value: m.value,
           note: m.note,
           // Rule 11 as of this measurement, decided by the domain as the write path does.
-          assessment: assessOutcome(
+          ...assessedAsStored(assessOutcome(
             {
               regionCode: region,
               id: o.id,
@@ -313,7 +319,7 @@ export async function seedLondonPilot(db: Kysely<Database>): Promise<SeedSummary
               notes: null,
             },
             [{ regionCode: region, id: m.measuredOn, indicatorId: o.id, measuredOn: m.measuredOn, value: m.value, recordedAt: 0, notes: null }],
-          ).assessment!,
+          )),
         })),
       ),
     );

@@ -139,6 +139,8 @@ export const CONSTRAINT_MEANINGS: Readonly<Record<string, ConstraintMeaning>> = 
 
   outcomes_indicator_present: { field: "indicator", message: "must not be empty" },
   outcomes_good_direction_known: { field: "goodDirection", message: "must be LOWER or HIGHER" },
+  outcomes_period_end_after_start: { field: "periodEnd", message: "must not be before periodStart" },
+  outcomes_target_beyond_baseline: { field: "target", message: "must be beyond the baseline in the good direction" },
   outcome_measurements_assessment_known: { field: "assessment", message: "must be IMPROVED, WORSENED or UNCHANGED" },
 
   benchmark_populations_child_population_positive: {

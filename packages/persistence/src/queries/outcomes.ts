@@ -16,12 +16,17 @@ export interface OutcomeRowWithMeasurements {
   readonly baseline: string;
   readonly baselineOn: string | null;
   readonly target: string | null;
+  /** The measurement period, inclusive; null ends are open. */
+  readonly periodStart: string | null;
+  readonly periodEnd: string | null;
   readonly measurements: readonly {
     readonly measuredOn: string;
     readonly value: string;
     readonly note: string | null;
     /** Rule 11 as of this measurement, stored when it was written. */
     readonly assessment: OutcomeAssessment;
+    /** Whether it reaches the target, stored when it was written; null without a target. */
+    readonly targetMet: boolean | null;
   }[];
 }
 
@@ -36,14 +41,19 @@ type Raw = {
   baseline: string;
   baseline_on: string | null;
   target: string | null;
-  measurements: { measured_on: string; value: string; note: string | null; assessment: OutcomeAssessment }[] | null;
+  period_start: string | null;
+  period_end: string | null;
+  measurements:
+    | { measured_on: string; value: string; note: string | null; assessment: OutcomeAssessment; target_met: boolean | null }[]
+    | null;
 };
 
 const select = (region: string) => sql<Raw>`
   select o.region_code, o.id, o.engagement_id, org.home_authority_id, o.indicator, o.unit, o.good_direction,
          o.baseline_value::text as baseline, o.baseline_on, o.target_value::text as target,
+         o.period_start, o.period_end,
          (select json_agg(json_build_object('measured_on', m.measured_on, 'value', m.value::text, 'note', m.note,
-                                           'assessment', m.assessment)
+                                           'assessment', m.assessment, 'target_met', m.target_met)
                           order by m.measured_on)
             from outcome_measurements m
            where m.region_code = o.region_code and m.outcome_id = o.id) as measurements
@@ -64,11 +74,14 @@ function shape(row: Raw): OutcomeRowWithMeasurements {
     baseline: row.baseline,
     baselineOn: row.baseline_on,
     target: row.target,
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
     measurements: (row.measurements ?? []).map((m) => ({
       measuredOn: m.measured_on,
       value: m.value,
       note: m.note,
       assessment: m.assessment,
+      targetMet: m.target_met,
     })),
   };
 }

@@ -150,6 +150,8 @@ export interface OutcomeCounts {
   readonly improved: number;
   readonly worsened: number;
   readonly unchanged: number;
+  /** Of those, how many reach their target (stored with the latest measurement). */
+  readonly targetMet: number;
 }
 
 /**
@@ -160,20 +162,26 @@ export interface OutcomeCounts {
 export function outcomeCountsSql(region: string, yearStart: string, yearEnd: string): RawBuilder<unknown> {
   return sql`(
     with latest as (
-      select distinct on (m.outcome_id) m.outcome_id, m.assessment, m.measured_on
+      select distinct on (m.outcome_id) m.outcome_id, m.assessment, m.target_met, m.measured_on
         from outcome_measurements m
        where m.region_code = ${region} and m.measured_on <= ${yearEnd}::date
        order by m.outcome_id, m.measured_on desc
     )
     select json_build_object('improved', count(*) filter (where assessment = 'IMPROVED'),
                              'worsened', count(*) filter (where assessment = 'WORSENED'),
-                             'unchanged', count(*) filter (where assessment = 'UNCHANGED'))
+                             'unchanged', count(*) filter (where assessment = 'UNCHANGED'),
+                             'targetMet', count(*) filter (where target_met))
       from latest
      where measured_on >= ${yearStart}::date)`;
 }
 
 /** Reads outcomeCountsSql's json. */
 export function parseOutcomeCounts(value: unknown): OutcomeCounts {
-  const row = (value ?? {}) as { improved?: number; worsened?: number; unchanged?: number };
-  return { improved: Number(row.improved ?? 0), worsened: Number(row.worsened ?? 0), unchanged: Number(row.unchanged ?? 0) };
+  const row = (value ?? {}) as { improved?: number; worsened?: number; unchanged?: number; targetMet?: number };
+  return {
+    improved: Number(row.improved ?? 0),
+    worsened: Number(row.worsened ?? 0),
+    unchanged: Number(row.unchanged ?? 0),
+    targetMet: Number(row.targetMet ?? 0),
+  };
 }

@@ -32,3 +32,20 @@ export { loadAdviser, loadAdvisers, loadArrangements, loadLeave, loadOrganisatio
 export { outcomeRowToIndicator } from "./outcome-row.js";
 export { engagementsOfDeliveries, insertIssuedStatement, issuedStatements, statementInput } from "./statement-ledger.js";
 export { type WeekBooking, loadWeekBookings } from "./week-bookings.js";
+export {
+  type SavedRow,
+  existingAuthorityIds,
+  lastDeliveryOf,
+  recordedWorkSpan,
+  replaceLeave,
+  replaceStatisticalNeighbours,
+  saveAdviserRow,
+  saveAuthorityRow,
+  saveChildPopulations,
+  saveFunderContributionRow,
+  saveFunderRow,
+  saveHostArrangementRow,
+  saveOrganisationRateRow,
+  saveOrganisationRow,
+} from "./administered-rows.js";
+export { type RegionSnapshot, regionSnapshot } from "./region-snapshot.js";

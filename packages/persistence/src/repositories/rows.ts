@@ -49,6 +49,7 @@ export async function loadOrganisation(
         name: row.name,
         kind: row.kind as Organisation["kind"],
         homeAuthorityId: row.home_authority_id,
+        closedOn: row.closed_on,
       }
     : undefined;
 }
