@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { decimalRatio, formatDays, formatMoney, shareFromBasisPoints } from "@adviser-hub/domain";
+import { decimalRatio, formatDays, formatMoney, parseRegionPolicy, regionPolicyInputOf, shareFromBasisPoints } from "@adviser-hub/domain";
 import { seedLondonPilot } from "@adviser-hub/london-pilot";
 import { backends, createTestDatabase, type TestDatabase } from "@adviser-hub/persistence/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -450,7 +450,10 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
       const requested = await database.db.selectFrom("engagements").select("id").where("status", "=", "REQUESTED").executeTakeFirstOrThrow();
       // The newest stored policy as an argument: a version from 2029 changes no year with work.
       const newest = await database.db.selectFrom("region_policies").select("policy").where("region_code", "=", "london").orderBy("from_year", "desc").executeTakeFirstOrThrow();
-      const { code: _code, name: _name, ...policy } = newest.policy as Record<string, unknown>;
+      const stored = parseRegionPolicy(newest.policy);
+      if (!stored.ok) throw new Error("the stored policy does not parse");
+      // As a region writes it: in days.
+      const { code: _code, name: _name, ...policy } = regionPolicyInputOf(stored.value);
       const holidays = { "england-and-wales": { division: "england-and-wales", events: [{ title: "Christmas Day", date: "2029-12-25", notes: "", bunting: true }] } };
       const southwark = await database.db.selectFrom("authorities").selectAll().where("id", "=", SOUTHWARK).executeTakeFirstOrThrow();
       const neighbours = await database.db.selectFrom("statistical_neighbours").select("neighbour_id").where("authority_id", "=", SOUTHWARK).orderBy("rank").execute();
