@@ -83,6 +83,7 @@ describe.each(backends())("gateway infrastructure on %s", (backend) => {
 
   it("in production: requires AUTH_SECRET, turns off GraphiQL and introspection, refuses development tokens", async () => {
     expect(() => createGateway({ db: database.db, env: { NODE_ENV: "production" } })).toThrow(/AUTH_SECRET/);
+    expect(() => createGateway({ db: database.db, env: { NODE_ENV: "staging" } })).toThrow(/AUTH_SECRET/);
     const secret = "a-production-secret-of-at-least-32-characters";
     const production = createGateway({ db: database.db, env: { NODE_ENV: "production", AUTH_SECRET: secret } });
     const token = await signToken({ role: "REGION_ADMIN", region: "test", authority: null, funder: null }, new TextEncoder().encode(secret));

@@ -4,7 +4,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import { GraphQLError, NoSchemaIntrospectionCustomRule, parse } from "graphql";
 import type { Kysely } from "kysely";
 import { authSecret } from "./auth/secret.js";
-import { bearerToken, InvalidTokenError, verifyToken } from "./auth/token.js";
+import { bearerToken, createTokenVerifier, identityProvider, InvalidTokenError } from "./auth/token.js";
 import { createContext, type GatewayContext } from "./context.js";
 import { maskError } from "./errors/mask-error.js";
 import { aliasLimitRule, costLimitRule, depthLimitRule, limits } from "./limits/index.js";
@@ -69,7 +69,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const env = options.env ?? process.env;
   const production = env.NODE_ENV === "production";
   const development = env.NODE_ENV === "development" || env.NODE_ENV === undefined;
-  const secret = authSecret(env);
+  const verify = createTokenVerifier(authSecret(env), identityProvider(env));
   const reports = options.reportCache === false ? undefined : new ReportCache();
   return createYoga<Record<string, never>, GatewayContext>({
     schema,
@@ -89,7 +89,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       let viewer = null;
       try {
         const token = bearerToken(request.headers.get("authorization"));
-        viewer = token ? await verifyToken(token, secret) : null;
+        viewer = token ? await verify(token) : null;
       } catch (error) {
         if (!(error instanceof InvalidTokenError)) throw error;
         throw new GraphQLError(error.message, {
