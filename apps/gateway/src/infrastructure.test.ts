@@ -1,4 +1,5 @@
 import { backends, createTestDatabase, insertMinimalRegion, type TestDatabase } from "@adviser-hub/persistence/testing";
+import { getIntrospectionQuery } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signToken } from "./auth/token.js";
 import { execute, StatementCounter, tokenFor } from "./testing/harness.js";
@@ -72,6 +73,44 @@ describe.each(backends())("gateway infrastructure on %s", (backend) => {
     expect(counter.count).toBe(0);
   });
 
+  it("refuses a chain of fragments each spreading the next twice, by its cost, before any SQL", async () => {
+    const token = await tokenFor({ role: "REGION_ADMIN", region: "test" });
+    // 2^40 copies of `role` if expanded: the rules price each fragment once, so the refusal
+    // comes from the doubling cost, not from walking the expansion.
+    const levels = 40;
+    const fragments = Array.from({ length: levels }, (_, i) =>
+      i === levels - 1 ? `fragment F${i} on Viewer { role }` : `fragment F${i} on Viewer { ...F${i + 1} ...F${i + 1} }`,
+    ).join(" ");
+    counter.reset();
+    const fanOut = await execute(gateway, `{ viewer { ...F0 } } ${fragments}`, { token });
+    expect(fanOut.data ?? null).toBeNull();
+    expect(fanOut.errors?.map((error) => error.extensions?.code)).toEqual(["QUERY_TOO_EXPENSIVE"]);
+    expect(counter.count).toBe(0);
+  });
+
+  it("refuses a 50,000-token nested list at the parser, not by a stack overflow, and too many directives", async () => {
+    const token = await tokenFor({ role: "REGION_ADMIN", region: "test" });
+    const nested = `${"[".repeat(25_000)}${"]".repeat(25_000)}`;
+    const list = await execute(gateway, `{ region(code: ${nested}) { code } }`, { token });
+    expect(list.errors?.map((error) => [error.extensions?.code, error.extensions?.limit])).toEqual([["QUERY_TOO_NESTED", 64]]);
+    expect(JSON.stringify(list)).not.toMatch(/call stack/i);
+    // Brackets inside a string are text, not structure.
+    const quoted = await execute(gateway, `{ region(code: "${"[".repeat(200)}") { code } }`, { token });
+    expect(quoted.errors?.[0]?.extensions?.code).not.toBe("QUERY_TOO_NESTED");
+    const flat = `[${Array.from({ length: 6_000 }, () => "1").join(" ")}]`;
+    const long = await execute(gateway, `{ region(code: ${flat}) { code } }`, { token });
+    expect(long.errors?.map((error) => [error.extensions?.code, error.extensions?.limit])).toEqual([["QUERY_TOO_LONG", 5_000]]);
+    const directives = Array.from({ length: 25 }, (_, i) => `r${i}: role @include(if: true)`).join(" ");
+    const many = await execute(gateway, `{ viewer { ${directives} } }`, { token });
+    expect(many.errors?.map((error) => error.extensions?.code)).toEqual(["TOO_MANY_DIRECTIVES"]);
+  });
+
+  it("leaves introspection alone outside production: GraphiQL's full introspection query passes the limits", async () => {
+    const response = await execute<{ __schema: { types: unknown[] } }>(gateway, getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.__schema.types.length).toBeGreaterThan(50);
+  });
+
   it("masks unexpected errors and never returns a stack", async () => {
     const token = await tokenFor({ role: "REGION_ADMIN", region: "test" });
     // The minimal region has no stored policy: reading its granularity is an operator error.
@@ -93,6 +132,18 @@ describe.each(backends())("gateway infrastructure on %s", (backend) => {
     expect((await execute(production, '{ region(code: "test") { name } }', { token })).data).toEqual({ region: { name: "Test region" } });
     const developmentToken = await tokenFor({ role: "REGION_ADMIN", region: "test" });
     expect((await execute(production, "{ viewer { role } }", { token: developmentToken })).status).toBe(401);
+    // No "Did you mean" for a field, an argument or an enum value (validation or variables).
+    const misspelt = await execute(production, '{ region(code: "test") { nmae engagements(status: ACTIV) { totalCount } } }', { token });
+    const variable = await execute(
+      production,
+      'query($s: EngagementStatus) { region(code: "test") { engagements(status: $s) { totalCount } } }',
+      { token, variables: { s: "ACTIV" } },
+    );
+    const messages = [...(misspelt.errors ?? []), ...(variable.errors ?? [])].map((error) => error.message);
+    expect(messages.length).toBeGreaterThanOrEqual(3);
+    for (const message of messages) expect(message).not.toMatch(/did you mean|"name"|"ACTIVE"/i);
+    const hinted = await execute(gateway, '{ region(code: "test") { nmae } }', { token: await tokenFor({ role: "REGION_ADMIN", region: "test" }) });
+    expect(hinted.errors?.[0]?.message).toMatch(/Did you mean "name"/);
     const page = await production.fetch("http://gateway.test/graphql", { headers: { accept: "text/html" } });
     expect(await page.text()).not.toMatch(/graphiql/i);
     const development = await gateway.fetch("http://gateway.test/graphql", { headers: { accept: "text/html" } });

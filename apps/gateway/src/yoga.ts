@@ -1,13 +1,13 @@
 import type { Clock } from "@adviser-hub/domain";
 import { type Database, ReportCache } from "@adviser-hub/service";
 import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
-import { GraphQLError, NoSchemaIntrospectionCustomRule, parse } from "graphql";
+import { GraphQLError } from "graphql";
 import type { Kysely } from "kysely";
 import { authSecret } from "./auth/secret.js";
 import { bearerToken, createTokenVerifier, identityProvider, InvalidTokenError } from "./auth/token.js";
 import { createContext, type GatewayContext } from "./context.js";
 import { maskError } from "./errors/mask-error.js";
-import { aliasLimitRule, costLimitRule, depthLimitRule, limits } from "./limits/index.js";
+import { limits, limitsPlugin } from "./limits/index.js";
 import { compiledExecution } from "./perf/compiled-execution.js";
 import { schema } from "./schema/index.js";
 
@@ -31,40 +31,6 @@ export interface GatewayOptions {
 
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
 
-/** Caps applied before any resolver runs: tokens at parse, depth, aliases and cost at validation. */
-function limitsPlugin(production: boolean): Plugin {
-  return {
-    onParse({ setParseFn }) {
-      setParseFn((source, options) => {
-        try {
-          return parse(source, { ...options, maxTokens: limits.maxTokens });
-        } catch (error) {
-          // Syntax errors and the token cap are client errors: 400 with a stable code.
-          const message = error instanceof Error ? error.message : "Could not parse the query";
-          throw new GraphQLError(message, {
-            extensions: {
-              code: /tokens/.test(message) ? "QUERY_TOO_LONG" : "GRAPHQL_PARSE_FAILED",
-              http: { status: 400 },
-            },
-          });
-        }
-      });
-    },
-    onValidate({ addValidationRule }) {
-      addValidationRule(depthLimitRule(limits.maxDepth));
-      addValidationRule(aliasLimitRule(limits.maxAliases));
-      addValidationRule(
-        costLimitRule({
-          maxCost: limits.maxCost,
-          assumedListSize: limits.assumedListSize,
-          multiplierArgs: ["first", "last", "weeks"],
-        }),
-      );
-      if (production) addValidationRule(NoSchemaIntrospectionCustomRule);
-    },
-  };
-}
-
 export function createGateway(options: GatewayOptions): Gateway {
   const env = options.env ?? process.env;
   const production = env.NODE_ENV === "production";
@@ -79,7 +45,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     logging: options.logging ?? false,
     maxRequestBodySize: limits.maxRequestBodyBytes,
     parserAndValidationCache: true,
-    maskedErrors: { maskError: (error, message) => maskError(error, message, development) },
+    maskedErrors: { maskError: (error, message) => maskError(error, message, development, production) },
     plugins: [
       limitsPlugin(production),
       ...(options.compiledExecution === false ? [] : [compiledExecution()]),
