@@ -10,6 +10,7 @@ import { isStaff, type Role } from "./auth/viewer.js";
 import type { GatewayContext } from "./context.js";
 import { decodeRegionalId, encodeRegionalId, parseRegionalKey } from "./global-id.js";
 import { RowNotFoundError } from "./loaders/regional.js";
+import { inInput } from "./schema/input-paths.js";
 import { mayViewNode } from "./schema/node-visibility.js";
 
 /** A day quantity on its way out: integer units plus the granularity that gives them meaning. */
@@ -129,6 +130,7 @@ export const builder = new SchemaBuilder<{
   errors: {
     defaultTypes: [],
     directResult: true,
+    onResolvedError: inInput,
   },
   validation: {
     validationError: (result) => {

@@ -568,7 +568,7 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
       const text = JSON.stringify(response);
       expect(text).not.toMatch(/\.ts:\d+|node_modules|stack|Unexpected error/);
       if (response.data?.recordDelivery) {
-        expect(response.data.recordDelivery).toEqual({ __typename: "ValidationError", field: "days", code: "VALIDATION" });
+        expect(response.data.recordDelivery).toEqual({ __typename: "ValidationError", field: "input.days", code: "VALIDATION" });
       } else {
         expect(response.errors?.length).toBeGreaterThan(0);
         expect(response.errors?.[0]?.message.length).toBeGreaterThan(10);

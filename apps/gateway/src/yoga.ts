@@ -7,6 +7,7 @@ import { authSecret } from "./auth/secret.js";
 import { bearerToken, createTokenVerifier, identityProvider, InvalidTokenError } from "./auth/token.js";
 import { createContext, type GatewayContext } from "./context.js";
 import { maskError } from "./errors/mask-error.js";
+import { valuePathsPlugin } from "./errors/value-paths.js";
 import { limits, limitsPlugin } from "./limits/index.js";
 import { compiledExecution } from "./perf/compiled-execution.js";
 import { schema } from "./schema/index.js";
@@ -48,6 +49,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     maskedErrors: { maskError: (error, message) => maskError(error, message, development, production) },
     plugins: [
       limitsPlugin(production),
+      valuePathsPlugin(),
       ...(options.compiledExecution === false ? [] : [compiledExecution()]),
       ...(options.plugins ?? []),
     ],

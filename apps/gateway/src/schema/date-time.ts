@@ -1,4 +1,4 @@
-import { GraphQLError, Kind } from "graphql";
+import { GraphQLError, Kind, type ValueNode } from "graphql";
 import { builder } from "../builder.js";
 import { isPlainDate } from "./date.js";
 
@@ -19,11 +19,12 @@ export function isInstant(value: string): boolean {
   return !Number.isNaN(Date.parse(value));
 }
 
-const parse = (value: unknown): Date => {
+// A literal carries its node so the refusal can be located (and named) in the document.
+const parse = (value: unknown, node?: ValueNode): Date => {
   if (typeof value !== "string" || !isInstant(value)) {
     throw new GraphQLError(
       `DateTime must be an ISO 8601 instant with an offset, such as 2010-05-03T09:30:00Z, got ${JSON.stringify(value)?.slice(0, 40)}`,
-      { extensions: { code: "VALIDATION" } },
+      { nodes: node, extensions: { code: "VALIDATION" } },
     );
   }
   return new Date(value);
@@ -34,5 +35,5 @@ builder.scalarType("DateTime", {
     "An instant, written as an ISO 8601 date-time with an offset (2010-05-03T09:30:00Z or 2010-05-03T10:30:00+01:00); answered in UTC (2010-05-03T09:30:00.000Z). A date that does not exist or a missing offset is refused.",
   serialize: (value) => value.toISOString(),
   parseValue: parse,
-  parseLiteral: (ast) => parse(ast.kind === Kind.STRING ? ast.value : undefined),
+  parseLiteral: (ast) => parse(ast.kind === Kind.STRING ? ast.value : undefined, ast),
 });
