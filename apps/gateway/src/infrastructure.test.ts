@@ -111,6 +111,29 @@ describe.each(backends())("gateway infrastructure on %s", (backend) => {
     expect(response.data?.__schema.types.length).toBeGreaterThan(50);
   });
 
+  it("serves GraphiQL from its own origin: no asset URL leaves it, with a default query and a header template", async () => {
+    const response = await gateway.fetch("http://gateway.test/graphql", { headers: { accept: "text/html" } });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((match) => match[1] ?? "");
+    const markup = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "").replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, "");
+    const assets = [
+      ...[...markup.matchAll(/\b(?:src|href|srcset|action)\s*=\s*["']?([^"'\s>]+)/gi)].map((match) => match[1] ?? ""),
+      ...scripts.map((match) => /\bsrc\s*=\s*["']?([^"'\s>]+)/i.exec(match[1] ?? "")?.[1]).filter((src) => src !== undefined),
+      ...styles.flatMap((css) => [...css.matchAll(/url\(\s*["']?([^"')]+)|@import\s+["']([^"']+)/g)].map((match) => match[1] ?? match[2] ?? "")),
+      // Loaders inside the inlined script: workers, script imports and dynamic imports.
+      ...scripts.flatMap((match) =>
+        [...(match[2] ?? "").matchAll(/(?:importScripts|new Worker|new SharedWorker|import)\(\s*["'`]((?:https?:)?\/\/[^"'`]+)/g)].map((m) => m[1] ?? ""),
+      ),
+    ];
+    expect(assets.length).toBeGreaterThan(0);
+    for (const asset of assets) expect(asset, asset.slice(0, 80)).toMatch(/^(data:|blob:|#|\/(?!\/)|[^:/]+$)/);
+    expect(html).not.toMatch(/unpkg\.com|jsdelivr|cdnjs|googleapis/);
+    expect(html).toContain("viewer { signedIn role region authority funder }");
+    expect(html).toContain("Bearer <token from pnpm run token>");
+  });
+
   it("masks unexpected errors and never returns a stack", async () => {
     const token = await tokenFor({ role: "REGION_ADMIN", region: "test" });
     // The minimal region has no stored policy: reading its granularity is an operator error.

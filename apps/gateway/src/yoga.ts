@@ -1,5 +1,6 @@
 import type { Clock } from "@adviser-hub/domain";
 import { type Database, ReportCache } from "@adviser-hub/service";
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import { GraphQLError } from "graphql";
 import type { Kysely } from "kysely";
@@ -32,6 +33,21 @@ export interface GatewayOptions {
 
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
 
+/** What GraphiQL opens with: a query any viewer can run, and where the token goes. */
+const graphiqlOptions = {
+  title: "Adviser Hub GraphQL",
+  defaultQuery: [
+    "# Get a token: pnpm --silent run token --role REGION_ADMIN --region london",
+    "# then paste it into the Authorization header below.",
+    "query Viewer {",
+    "  viewer { signedIn role region authority funder }",
+    "}",
+    "",
+  ].join("\n"),
+  headers: JSON.stringify({ authorization: "Bearer <token from pnpm run token>" }, null, 2),
+  shouldPersistHeaders: false,
+};
+
 export function createGateway(options: GatewayOptions): Gateway {
   const env = options.env ?? process.env;
   const production = env.NODE_ENV === "production";
@@ -42,7 +58,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
-    graphiql: !production,
+    // GraphiQL's scripts, styles and workers are inlined from @graphql-yoga/render-graphiql: the
+    // page loads nothing from another origin, so it works offline and under a strict CSP.
+    graphiql: production ? false : graphiqlOptions,
+    renderGraphiQL,
     logging: options.logging ?? false,
     maxRequestBodySize: limits.maxRequestBodyBytes,
     parserAndValidationCache: true,
