@@ -12,6 +12,8 @@ import { valuePathsPlugin } from "./errors/value-paths.js";
 import { limits, limitsPlugin } from "./limits/index.js";
 import { compiledExecution } from "./perf/compiled-execution.js";
 import { schema } from "./schema/index.js";
+import { type Manifest, readManifest } from "./trusted/manifest.js";
+import { trustedDocuments, trustedDocumentsRequired } from "./trusted/plugin.js";
 
 export interface GatewayOptions {
   readonly db: Kysely<Database>;
@@ -29,6 +31,8 @@ export interface GatewayOptions {
    * version is unchanged (service/report-cache.ts); on unless `false`.
    */
   readonly reportCache?: boolean;
+  /** The trusted operations required in production; defaults to the committed trusted-operations.json. */
+  readonly manifest?: Manifest;
 }
 
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
@@ -67,6 +71,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     parserAndValidationCache: true,
     maskedErrors: { maskError: (error, message) => maskError(error, message, development, production) },
     plugins: [
+      ...(trustedDocumentsRequired(env) ? [trustedDocuments(options.manifest ?? readManifest())] : []),
       limitsPlugin(production),
       valuePathsPlugin(),
       ...(options.compiledExecution === false ? [] : [compiledExecution()]),
