@@ -3,6 +3,8 @@ import { backends, createTestDatabase, insertMinimalRegion, type TestDatabase } 
 import { parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signToken } from "../auth/token.js";
+import { executeOperation } from "../http/execute-operation.js";
+import { exportReports } from "../http/export-reports.js";
 import { execute, StatementCounter } from "../testing/harness.js";
 import { createGateway, type Gateway } from "../yoga.js";
 import { buildManifest, canonicalDocument, manifestPath, manifestText, operationId } from "./manifest.js";
@@ -69,6 +71,17 @@ describe.each(backends())("trusted documents on %s", (backend) => {
     const widened = await execute(gateway, "query Viewer { viewer { signedIn role region authority funder } region(code: \"test\") { name } }", { token });
     expect(widened.errors?.map((error) => error.extensions?.code)).toEqual(["PERSISTED_QUERY_ONLY"]);
     expect(counter.count).toBe(0);
+  });
+
+  it("in production runs the CSV exports' queries, which are in the manifest", async () => {
+    const response = await executeOperation<{ region: { code: string } | null }>(
+      gateway,
+      `Bearer ${token}`,
+      exportReports.waitlist!.query,
+      { region: "test" },
+    );
+    expect(response.errors?.map((error) => error.extensions?.code) ?? []).not.toContain("PERSISTED_QUERY_ONLY");
+    expect(response.data).not.toBeUndefined();
   });
 
   it("runs arbitrary operations with ALLOW_ARBITRARY_OPERATIONS=1, and outside production", async () => {
