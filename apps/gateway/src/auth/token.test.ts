@@ -1,7 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
+import { createTestDatabase } from "@adviser-hub/persistence/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execute } from "../testing/harness.js";
+import { createGateway } from "../yoga.js";
 import { AuthConfigurationError, authSecret, developmentSecret } from "./secret.js";
 import { createTokenVerifier, identityProvider, maxTokenLifetimeSeconds, signToken, type TokenVerifier } from "./token.js";
 
@@ -127,6 +130,21 @@ describe("tokens from an identity provider (JWKS served on 127.0.0.1)", () => {
     const header = Buffer.from(JSON.stringify({ alg: "none" })).toString("base64url");
     const body = Buffer.from(JSON.stringify({ ...claims, exp: Math.floor(Date.now() / 1000) + 60 })).toString("base64url");
     await expect(verify(`${header}.${body}.`)).rejects.toThrow(/algorithm not accepted/);
+  });
+
+  it("signs a viewer in through the production gateway, and refuses the development token there", async () => {
+    const database = await createTestDatabase("pglite");
+    try {
+      const gateway = createGateway({ db: database.db, env: { ...env(), AUTH_SECRET: strong } });
+      // The dashboard's viewer operation: production runs trusted operations only.
+      const query = "query Viewer { viewer { signedIn role region authority funder } }";
+      const signedIn = await execute(gateway, query, { token: await sign("ES256", "ec-1", (await ec).privateKey) });
+      expect(signedIn.data).toEqual({ viewer: { signedIn: true, role: "AUTHORITY", region: "london", authority: "E09000028", funder: null } });
+      const development = await signToken({ role: "REGION_ADMIN", region: "london", authority: null, funder: null }, authSecret({}));
+      expect((await execute(gateway, query, { token: development })).status).toBe(401);
+    } finally {
+      await database.close();
+    }
   });
 
   it("refuses RS256 tokens when no provider is configured, and names the missing variable", async () => {
