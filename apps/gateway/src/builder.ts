@@ -10,6 +10,8 @@ import { isStaff, type Role } from "./auth/viewer.js";
 import type { GatewayContext } from "./context.js";
 import { decodeRegionalId, encodeRegionalId, parseRegionalKey } from "./global-id.js";
 import { RowNotFoundError } from "./loaders/regional.js";
+import { inInput } from "./schema/input-paths.js";
+import { mayViewNode } from "./schema/node-visibility.js";
 
 /** A day quantity on its way out: integer units plus the granularity that gives them meaning. */
 export interface DaysValue {
@@ -95,18 +97,22 @@ export const builder = new SchemaBuilder<{
     encodeGlobalID: encodeRegionalId,
     decodeGlobalID: decodeRegionalId,
     nodeQueryOptions: {
-      description: "Any object by its global id; null when absent, of another region, or not visible to the viewer.",
+      description:
+        "Any object by its global id; null, with no error, when absent, of another region, or not visible to the viewer: the three cannot be told apart.",
       args: { id: { description: "A global id as returned in any `id` field." } },
-      // Another region's id is not looked up at all; a missing row is null, not an error.
+      // Another region's id is not looked up at all; a missing row and a hidden one are both
+      // null with no error, so no selection (not even `__typename`) tells them apart.
       resolve: async (_root, { id }, context, _info, resolveNode) => {
         const key = parseRegionalKey(id.id);
         if (!key || key.region !== context.viewer?.region) return null;
+        let row: unknown;
         try {
-          return await resolveNode(id);
+          row = await resolveNode(id);
         } catch (error) {
           if (error instanceof RowNotFoundError) return null;
           throw error;
         }
+        return row != null && (await mayViewNode(id.typename, row, context)) ? row : null;
       },
     },
     nodesQueryOptions: false,
@@ -129,6 +135,7 @@ export const builder = new SchemaBuilder<{
   errors: {
     defaultTypes: [],
     directResult: true,
+    onResolvedError: inInput,
   },
   validation: {
     validationError: (result) => {

@@ -1,5 +1,14 @@
-export { authSecret, MissingSecretError } from "./auth/secret.js";
-export { InvalidTokenError, signToken, verifyToken } from "./auth/token.js";
+export { AuthConfigurationError, authSecret, MissingSecretError } from "./auth/secret.js";
+export {
+  createTokenVerifier,
+  type IdentityProvider,
+  identityProvider,
+  InvalidTokenError,
+  maxTokenLifetimeSeconds,
+  signToken,
+  type TokenVerifier,
+  verifyToken,
+} from "./auth/token.js";
 export { type Role, roles, type Viewer } from "./auth/viewer.js";
 export { createContext, type GatewayContext } from "./context.js";
 export { limits } from "./limits/index.js";

@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import { seedLondonPilot } from "@adviser-hub/london-pilot";
 import { migrateToLatest, openDatabase } from "@adviser-hub/persistence";
 import { allocateUnallocated } from "@adviser-hub/service";
-import { MissingSecretError } from "./auth/secret.js";
+import { AuthConfigurationError } from "./auth/secret.js";
 import { createRequestListener } from "./http/request-listener.js";
 import { createGateway } from "./yoga.js";
 
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof MissingSecretError) {
+  if (error instanceof AuthConfigurationError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(`Could not start the gateway: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -390,7 +390,9 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
           expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
           expect(Object.values(response.data ?? {})[0]).not.toBeNull();
         } else {
-          expect(response.errors?.[0]?.extensions?.code).toMatch(/^(FORBIDDEN|UNAUTHENTICATED)$/);
+          // Another borough's quota holder is answered as an unknown one (no existence oracle).
+          const refusal = entry === "quotaStatement" && who === "OTHER_AUTHORITY" ? /^NOT_FOUND$/ : /^(FORBIDDEN|UNAUTHENTICATED)$/;
+          expect(response.errors?.[0]?.extensions?.code).toMatch(refusal);
           expect(Object.values(response.data ?? {})[0] ?? null).toBeNull();
         }
       });
@@ -423,6 +425,48 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
         const visible = ["REGION_ADMIN", "ADVISER", "AUTHORITY"].includes(who);
         expect(response.data?.node ?? null, who).toEqual(visible ? { code: row.id } : null);
       }
+    });
+
+    it("node() answers another borough's existing object exactly as a missing one, __typename included", async () => {
+      const hidden = await database.db
+        .selectFrom("engagements as e")
+        .innerJoin("organisations as o", (j) => j.onRef("o.id", "=", "e.organisation_id").onRef("o.region_code", "=", "e.region_code"))
+        .select(["e.id", "e.organisation_id"])
+        .where("o.home_authority_id", "!=", SOUTHWARK)
+        .executeTakeFirstOrThrow();
+      const query = `query($id: ID!) { node(id: $id) { __typename id } }`;
+      const global = (type: string, id: string) => Buffer.from(`${type}:london:${id}`).toString("base64url");
+      for (const [type, existing] of [
+        ["Engagement", hidden.id],
+        ["Organisation", hidden.organisation_id],
+      ] as const) {
+        const seen = await run(query, { id: global(type, existing) }, tokens.AUTHORITY);
+        const missing = await run(query, { id: global(type, `${existing}-missing`) }, tokens.AUTHORITY);
+        expect(seen, type).toEqual({ status: 200, data: { node: null } });
+        expect(missing, type).toEqual(seen);
+        // A funder sees no engagement at all, and staff see this one: the null is the viewer's.
+        expect(await run(query, { id: global(type, existing) }, tokens.FUNDER), type).toEqual(seen);
+        expect((await ok(query, { id: global(type, existing) }, tokens.ADVISER)).node).toMatchObject({ __typename: type });
+      }
+    });
+
+    it("quotaStatement answers another borough's holder exactly as an unknown one", async () => {
+      const query = `query($holder: String!) { quotaStatement(region: "london", holder: $holder, year: 2010) { year } }`;
+      const otherBorough = await run(query, { holder: "E09000020" }, tokens.AUTHORITY);
+      const otherOrganisation = await database.db
+        .selectFrom("organisations")
+        .select("id")
+        .where("region_code", "=", "london")
+        .where("home_authority_id", "=", "E09000020")
+        .executeTakeFirstOrThrow();
+      expect(otherBorough.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+      const shape = (response: typeof otherBorough, holder: string) => JSON.stringify(response).replaceAll(holder, "HOLDER");
+      const missing = await run(query, { holder: "E09999999" }, tokens.AUTHORITY);
+      expect(shape(otherBorough, "E09000020")).toBe(shape(missing, "E09999999"));
+      const organisation = await run(query, { holder: otherOrganisation.id }, tokens.AUTHORITY);
+      const missingOrganisation = await run(query, { holder: "org-missing" }, tokens.AUTHORITY);
+      expect(organisation.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+      expect(shape(organisation, otherOrganisation.id)).toBe(shape(missingOrganisation, "org-missing"));
     });
 
     it("an outcome indicator is visible to staff and its own area's authority only, its notes to staff only", async () => {
@@ -640,7 +684,7 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
       const text = JSON.stringify(response);
       expect(text).not.toMatch(/\.ts:\d+|node_modules|stack|Unexpected error/);
       if (response.data?.recordDelivery) {
-        expect(response.data.recordDelivery).toEqual({ __typename: "ValidationError", field: "days", code: "VALIDATION" });
+        expect(response.data.recordDelivery).toEqual({ __typename: "ValidationError", field: "input.days", code: "VALIDATION" });
       } else {
         expect(response.errors?.length).toBeGreaterThan(0);
         expect(response.errors?.[0]?.message.length).toBeGreaterThan(10);

@@ -239,13 +239,13 @@ describe.each(backends())("DOMAIN.md worked examples through the gateway on %s",
   it("off-granularity days, unknown ids and another region's ids are refused by field and write nothing", async () => {
     const before = await deliveryCount();
     const offGranularity = await record(ids.council!, "2010-09-01", "0.3");
-    expect(offGranularity).toMatchObject({ __typename: "ValidationError", code: "VALIDATION", field: "days" });
-    expect(offGranularity.issues).toEqual([{ field: "days", message: offGranularity.message }]);
+    expect(offGranularity).toMatchObject({ __typename: "ValidationError", code: "VALIDATION", field: "input.days" });
+    expect(offGranularity.issues).toEqual([{ field: "input.days", message: offGranularity.message }]);
     expect(await record("eng-does-not-exist", "2010-09-01", "1")).toMatchObject({ __typename: "NotFoundError", code: "NOT_FOUND" });
     const foreign = Buffer.from("Engagement:manchester:eng-0001").toString("base64url");
     expect(await record(foreign, "2010-09-01", "1")).toMatchObject({ __typename: "NotFoundError", id: foreign });
     const wrongType = Buffer.from("Adviser:london:adv-1").toString("base64url");
-    expect(await record(wrongType, "2010-09-01", "1")).toMatchObject({ __typename: "ValidationError", field: "engagementId" });
+    expect(await record(wrongType, "2010-09-01", "1")).toMatchObject({ __typename: "ValidationError", field: "input.engagementId" });
     expect(await deliveryCount()).toBe(before);
   });
 

@@ -1,15 +1,19 @@
 import type { Clock } from "@adviser-hub/domain";
 import { type Database, ReportCache } from "@adviser-hub/service";
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
-import { GraphQLError, NoSchemaIntrospectionCustomRule, parse } from "graphql";
+import { GraphQLError } from "graphql";
 import type { Kysely } from "kysely";
 import { authSecret } from "./auth/secret.js";
-import { bearerToken, InvalidTokenError, verifyToken } from "./auth/token.js";
+import { bearerToken, createTokenVerifier, identityProvider, InvalidTokenError } from "./auth/token.js";
 import { createContext, type GatewayContext } from "./context.js";
 import { maskError } from "./errors/mask-error.js";
-import { aliasLimitRule, costLimitRule, depthLimitRule, limits } from "./limits/index.js";
+import { valuePathsPlugin } from "./errors/value-paths.js";
+import { limits, limitsPlugin } from "./limits/index.js";
 import { compiledExecution } from "./perf/compiled-execution.js";
 import { schema } from "./schema/index.js";
+import { type Manifest, readManifest } from "./trusted/manifest.js";
+import { trustedDocuments, trustedDocumentsRequired } from "./trusted/plugin.js";
 
 export interface GatewayOptions {
   readonly db: Kysely<Database>;
@@ -27,61 +31,49 @@ export interface GatewayOptions {
    * version is unchanged (service/report-cache.ts); on unless `false`.
    */
   readonly reportCache?: boolean;
+  /** The trusted operations required in production; defaults to the committed trusted-operations.json. */
+  readonly manifest?: Manifest;
 }
 
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
 
-/** Caps applied before any resolver runs: tokens at parse, depth, aliases and cost at validation. */
-function limitsPlugin(production: boolean): Plugin {
-  return {
-    onParse({ setParseFn }) {
-      setParseFn((source, options) => {
-        try {
-          return parse(source, { ...options, maxTokens: limits.maxTokens });
-        } catch (error) {
-          // Syntax errors and the token cap are client errors: 400 with a stable code.
-          const message = error instanceof Error ? error.message : "Could not parse the query";
-          throw new GraphQLError(message, {
-            extensions: {
-              code: /tokens/.test(message) ? "QUERY_TOO_LONG" : "GRAPHQL_PARSE_FAILED",
-              http: { status: 400 },
-            },
-          });
-        }
-      });
-    },
-    onValidate({ addValidationRule }) {
-      addValidationRule(depthLimitRule(limits.maxDepth));
-      addValidationRule(aliasLimitRule(limits.maxAliases));
-      addValidationRule(
-        costLimitRule({
-          maxCost: limits.maxCost,
-          assumedListSize: limits.assumedListSize,
-          multiplierArgs: ["first", "last", "weeks"],
-        }),
-      );
-      if (production) addValidationRule(NoSchemaIntrospectionCustomRule);
-    },
-  };
-}
+/** What GraphiQL opens with: a query any viewer can run, and where the token goes. */
+const graphiqlOptions = {
+  title: "Adviser Hub GraphQL",
+  defaultQuery: [
+    "# Get a token: pnpm --silent run token --role REGION_ADMIN --region london",
+    "# then paste it into the Authorization header below.",
+    "query Viewer {",
+    "  viewer { signedIn role region authority funder }",
+    "}",
+    "",
+  ].join("\n"),
+  headers: JSON.stringify({ authorization: "Bearer <token from pnpm run token>" }, null, 2),
+  shouldPersistHeaders: false,
+};
 
 export function createGateway(options: GatewayOptions): Gateway {
   const env = options.env ?? process.env;
   const production = env.NODE_ENV === "production";
   const development = env.NODE_ENV === "development" || env.NODE_ENV === undefined;
-  const secret = authSecret(env);
+  const verify = createTokenVerifier(authSecret(env), identityProvider(env));
   const reports = options.reportCache === false ? undefined : new ReportCache();
   return createYoga<Record<string, never>, GatewayContext>({
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
-    graphiql: !production,
+    // GraphiQL's scripts, styles and workers are inlined from @graphql-yoga/render-graphiql: the
+    // page loads nothing from another origin, so it works offline and under a strict CSP.
+    graphiql: production ? false : graphiqlOptions,
+    renderGraphiQL,
     logging: options.logging ?? false,
     maxRequestBodySize: limits.maxRequestBodyBytes,
     parserAndValidationCache: true,
-    maskedErrors: { maskError: (error, message) => maskError(error, message, development) },
+    maskedErrors: { maskError: (error, message) => maskError(error, message, development, production) },
     plugins: [
+      ...(trustedDocumentsRequired(env) ? [trustedDocuments(options.manifest ?? readManifest())] : []),
       limitsPlugin(production),
+      valuePathsPlugin(),
       ...(options.compiledExecution === false ? [] : [compiledExecution()]),
       ...(options.plugins ?? []),
     ],
@@ -89,7 +81,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       let viewer = null;
       try {
         const token = bearerToken(request.headers.get("authorization"));
-        viewer = token ? await verifyToken(token, secret) : null;
+        viewer = token ? await verify(token) : null;
       } catch (error) {
         if (!(error instanceof InvalidTokenError)) throw error;
         throw new GraphQLError(error.message, {

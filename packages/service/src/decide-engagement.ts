@@ -1,5 +1,7 @@
 import {
+  DECIDABLE_STATUSES,
   ENGAGEMENT_STATUSES,
+  undecidableTransition,
   type EngagementStatus,
   type ForbiddenError,
   type InvalidTransitionError,
@@ -55,7 +57,6 @@ export interface DecidedEngagement {
 export type DecideEngagementError = ValidationError | NotFoundError | ForbiddenError | InvalidTransitionError;
 export type DecideEngagementResult = Result<DecidedEngagement, DecideEngagementError>;
 
-const DECIDABLE: readonly EngagementStatus[] = ENGAGEMENT_STATUSES.filter((s) => s !== "ACTIVE" && s !== "REQUESTED");
 
 /**
  * Moves an engagement along its lifecycle (rule 9), keeping who and when. Accepting a request
@@ -76,8 +77,8 @@ export async function decideEngagement(
   return withTransaction(db, async (trx): Promise<DecideEngagementResult> => {
     if (typeof input?.engagementId !== "string" || input.engagementId === "")
       return invalid("engagementId", "is required");
-    if (!(DECIDABLE as readonly string[]).includes(input.to))
-      return invalid("to", `must be one of ${DECIDABLE.join(", ")}`);
+    if (!(ENGAGEMENT_STATUSES as readonly string[]).includes(input.to))
+      return invalid("to", `must be one of ${DECIDABLE_STATUSES.join(", ")}`);
     if (input.expectedVersion !== undefined && !Number.isSafeInteger(input.expectedVersion))
       return invalid("expectedVersion", "must be a whole number");
     if (input.earliestWeek !== undefined && input.earliestWeek !== null && !isPlainDate(input.earliestWeek))
@@ -89,6 +90,8 @@ export async function decideEngagement(
     if (!policy.ok) return policy;
     const row = await lockEngagement(trx, region, input.engagementId);
     if (!row) return { ok: false, error: notFound("engagement", input.engagementId, "engagementId") };
+    const undecidable = undecidableTransition(row.status, input.to);
+    if (undecidable) return { ok: false, error: undecidable };
     if (actor.role === "AUTHORITY" && (!actor.authority || row.home_authority_id !== actor.authority))
       return { ok: false, error: forbidden("an authority may only withdraw its own area's requests") };
     if (input.expectedVersion !== undefined && input.expectedVersion !== row.version)

@@ -86,7 +86,10 @@ describe.each(backends())("requestEngagement and decideEngagement on %s", (backe
     const complete = await decideEngagement(test.db, admin, { engagementId: ENG_COUNCIL, to: "COMPLETED" });
     expect(!complete.ok && complete.error).toMatchObject({ code: "INVALID_TRANSITION", from: "ACCEPTED", to: "COMPLETED" });
     const active = await decideEngagement(test.db, admin, { engagementId: ENG_COUNCIL, to: "ACTIVE" });
-    expect(!active.ok && active.error).toMatchObject({ code: "VALIDATION", field: "to" });
+    // ACTIVE comes only from a first delivery: asked of a decision, it is a transition refused.
+    expect(!active.ok && active.error).toMatchObject({ code: "INVALID_TRANSITION", from: "ACCEPTED", to: "ACTIVE" });
+    const requestedAgain = await decideEngagement(test.db, admin, { engagementId: ENG_COUNCIL, to: "REQUESTED" });
+    expect(!requestedAgain.ok && requestedAgain.error).toMatchObject({ code: "INVALID_TRANSITION", from: "ACCEPTED", to: "REQUESTED" });
     const stale = await decideEngagement(test.db, admin, { engagementId: ENG_COUNCIL, to: "DECLINED", expectedVersion: 7 });
     expect(!stale.ok && stale.error).toMatchObject({ code: "VALIDATION", field: "expectedVersion" });
     const missing = await decideEngagement(test.db, admin, { engagementId: "eng-nope", to: "DECLINED" });

@@ -10,7 +10,7 @@ import {
   notFound,
 } from "@adviser-hub/domain";
 import { type Queryable, type QuotaDeliveryRow, findQuotaHolder, quotaHolderYear } from "@adviser-hub/persistence";
-import { type Reader, forbidden, requireReader } from "./actor.js";
+import { type Reader, requireReader } from "./actor.js";
 import type { PolicySource } from "./policy-source.js";
 import { validYear } from "./year.js";
 
@@ -59,8 +59,10 @@ export async function quotaStatement(
   ]);
   if (!candidate) return { ok: false, error: notFound("QuotaHolder", args.holder, "holder") };
   const area = candidate.kind === "AUTHORITY" ? candidate.id : candidate.homeAuthorityId;
+  // Another area's holder answers exactly as an unknown one: an authority must not learn
+  // which organisations exist elsewhere from the difference.
   if (reader.role === "AUTHORITY" && area !== reader.authority)
-    return { ok: false, error: forbidden("An authority token may only read its own area's quota") };
+    return { ok: false, error: notFound("QuotaHolder", args.holder, "holder") };
   // The holder is whoever the domain's quotaHolderOf names under the year's pooling.
   if (candidate.kind === "AUTHORITY" && policy.quotaPooling !== "AREA")
     return invalid("holder", `${args.region} pools quota by organisation: name an organisation, not an authority`);

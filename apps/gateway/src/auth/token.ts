@@ -1,8 +1,18 @@
-import { errors, jwtVerify, SignJWT } from "jose";
+import { createRemoteJWKSet, decodeProtectedHeader, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify, SignJWT } from "jose";
+import { AuthConfigurationError } from "./secret.js";
 import { ALL_REGIONS, isRole, type Viewer } from "./viewer.js";
 
+/** Issuer and audience of the gateway's own HS256 tokens (`pnpm run token`, dev sign-in). */
 const issuer = "adviser-hub";
 const audience = "adviser-hub-gateway";
+
+/**
+ * The longest a token may live, `exp` minus `iat` (or minus now when there is no `iat`): a
+ * leaked token stops working within this time even if its issuer signed a longer one.
+ */
+export const maxTokenLifetimeSeconds = 12 * 60 * 60;
+/** Clock skew allowed between the identity provider and the gateway. */
+const clockToleranceSeconds = 30;
 
 export class InvalidTokenError extends Error {
   constructor(reason: string) {
@@ -12,7 +22,7 @@ export class InvalidTokenError extends Error {
 }
 
 export interface SignOptions {
-  /** jose duration string, e.g. "12h". */
+  /** A duration in seconds, minutes, hours or days, e.g. "90s", "1m", "12h"; at most 12 hours live. */
   readonly expiresIn?: string;
   readonly now?: Date;
 }
@@ -32,20 +42,114 @@ export async function signToken(viewer: Viewer, secret: Uint8Array, options: Sig
     .setAudience(audience)
     .setSubject(`${viewer.role}:${viewer.region}:${viewer.authority ?? viewer.funder ?? "*"}`)
     .setIssuedAt(issuedAt)
-    .setExpirationTime(options.expiresIn ?? "12h")
+    // From the issue instant, not from the wall clock: a token signed for a past `now` is
+    // as long-lived as any other, and expired.
+    .setExpirationTime(issuedAt + durationSeconds(options.expiresIn ?? "12h"))
     .sign(secret);
 }
 
-/** Verifies signature, issuer, audience, expiry and the claim shape; throws InvalidTokenError. */
-export async function verifyToken(token: string, secret: Uint8Array): Promise<Viewer> {
-  let payload: Record<string, unknown>;
+const units: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+function durationSeconds(text: string): number {
+  const match = /^(\d{1,6})\s*([smhd])$/.exec(text.trim());
+  if (!match?.[1] || !match[2]) throw new Error(`expiresIn must be a number and s, m, h or d, e.g. "12h" (got "${text}")`);
+  return Number.parseInt(match[1], 10) * (units[match[2]] ?? 1);
+}
+
+/** A real identity provider: its keys (JWKS), the issuer and audience its tokens must name. */
+export interface IdentityProvider {
+  readonly jwksUrl: URL;
+  readonly issuer: string;
+  readonly audience: string;
+  /**
+   * Prefix of the role, region, authority and funder claims (providers often require a
+   * namespaced custom claim such as `https://adviser-hub.example/role`); empty by default.
+   */
+  readonly claimNamespace: string;
+}
+
+/** Reads AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE, AUTH_CLAIM_NAMESPACE; null without a JWKS URL. */
+export function identityProvider(env: NodeJS.ProcessEnv = process.env): IdentityProvider | null {
+  const url = env.AUTH_JWKS_URL;
+  if (!url) return null;
+  let jwksUrl: URL;
   try {
-    ({ payload } = await jwtVerify(token, secret, { issuer, audience, algorithms: ["HS256"] }));
+    jwksUrl = new URL(url);
+  } catch {
+    throw new AuthConfigurationError("AUTH_JWKS_URL", "must be an absolute URL");
+  }
+  if (jwksUrl.protocol !== "https:" && jwksUrl.hostname !== "127.0.0.1" && jwksUrl.hostname !== "localhost") {
+    // Keys fetched in clear text could be swapped on the way: only loopback may use http.
+    throw new AuthConfigurationError("AUTH_JWKS_URL", "must use https (http only on 127.0.0.1 or localhost)");
+  }
+  if (!env.AUTH_ISSUER) throw new AuthConfigurationError("AUTH_ISSUER", "must be set when AUTH_JWKS_URL is set");
+  if (!env.AUTH_AUDIENCE) throw new AuthConfigurationError("AUTH_AUDIENCE", "must be set when AUTH_JWKS_URL is set");
+  return { jwksUrl, issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, claimNamespace: env.AUTH_CLAIM_NAMESPACE ?? "" };
+}
+
+export type TokenVerifier = (token: string) => Promise<Viewer>;
+
+/**
+ * One verifier for both kinds of token, chosen by the header's algorithm: HS256 against the
+ * gateway's secret, RS256/ES256 against the provider's JWKS (fetched on first use, cached and
+ * refetched by jose when an unknown key id appears). No other algorithm is accepted, so a
+ * token cannot downgrade itself to `none` or to HS256 signed with a public key.
+ */
+export function createTokenVerifier(secret: Uint8Array, provider: IdentityProvider | null = null): TokenVerifier {
+  const keys: JWTVerifyGetKey | null = provider ? createRemoteJWKSet(provider.jwksUrl) : null;
+  return async (token) => {
+    let alg: unknown;
+    try {
+      alg = decodeProtectedHeader(token).alg;
+    } catch {
+      throw new InvalidTokenError("malformed");
+    }
+    if (alg === "HS256") return verifyToken(token, secret);
+    if ((alg === "RS256" || alg === "ES256") && keys && provider) {
+      const payload = await checked(() =>
+        jwtVerify(token, keys, {
+          issuer: provider.issuer,
+          audience: provider.audience,
+          algorithms: ["RS256", "ES256"],
+          requiredClaims: ["exp"],
+          clockTolerance: clockToleranceSeconds,
+        }),
+      );
+      return viewerFrom(payload, provider.claimNamespace);
+    }
+    throw new InvalidTokenError("signature algorithm not accepted");
+  };
+}
+
+/** Verifies an HS256 token's signature, issuer, audience, expiry, lifetime and claim shape. */
+export async function verifyToken(token: string, secret: Uint8Array): Promise<Viewer> {
+  const payload = await checked(() =>
+    jwtVerify(token, secret, { issuer, audience, algorithms: ["HS256"], requiredClaims: ["exp"] }),
+  );
+  return viewerFrom(payload, "");
+}
+
+async function checked(verify: () => Promise<{ payload: JWTPayload }>): Promise<JWTPayload> {
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await verify());
   } catch (error) {
     if (error instanceof errors.JWTExpired) throw new InvalidTokenError("expired");
+    if (error instanceof errors.JWTClaimValidationFailed && error.claim === "exp") throw new InvalidTokenError("no expiry");
     throw new InvalidTokenError("signature or claims rejected");
   }
-  const { role, region, authority, funder } = payload;
+  const expiry = payload.exp as number;
+  const start = typeof payload.iat === "number" ? payload.iat : Math.floor(Date.now() / 1000);
+  if (expiry - start > maxTokenLifetimeSeconds) throw new InvalidTokenError("lives longer than the 12 hours allowed");
+  return payload;
+}
+
+function viewerFrom(payload: JWTPayload, namespace: string): Viewer {
+  const claim = (name: string): unknown => payload[`${namespace}${name}`];
+  const role = claim("role");
+  const region = claim("region");
+  const authority = claim("authority");
+  const funder = claim("funder");
   if (!isRole(role)) throw new InvalidTokenError("unknown role");
   if (role === "SERVICE_ADMIN") {
     if (region !== undefined) throw new InvalidTokenError("a SERVICE_ADMIN token is tied to no region");

@@ -7,11 +7,20 @@ function isGraphQLError(value: unknown): value is GraphQLError {
 }
 
 /**
+ * graphql-js offers "Did you mean ..." for fields, arguments, types and enum values it does not
+ * know: in production that hands a client without introspection the schema's names one guess
+ * at a time, so the hint goes and the rest of the message stays.
+ */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean [^?]*\?/g, "").trim();
+}
+
+/**
  * Decides what a client may see of an error. Expected failures keep their message and stable
  * code; errors the gateway raised on purpose (GraphQLError) pass; anything else is a bug and
  * becomes a generic message with no stack, cause or SQL.
  */
-export function maskError(error: unknown, genericMessage: string, isDev = false): Error {
+export function maskError(error: unknown, genericMessage: string, isDev = false, production = false): Error {
   const located = isGraphQLError(error) ? error : null;
   const original = located ? located.originalError : error;
   const path = located?.path;
@@ -23,7 +32,8 @@ export function maskError(error: unknown, genericMessage: string, isDev = false)
   }
   if (located && (original == null || isGraphQLError(original))) {
     const source = original ?? located;
-    return new GraphQLError(source.message, { path, nodes, extensions: source.extensions });
+    const message = production ? withoutSuggestions(source.message) : source.message;
+    return new GraphQLError(message, { path, nodes, extensions: source.extensions });
   }
   return new GraphQLError(isDev && original instanceof Error ? original.message : genericMessage, {
     path,

@@ -114,7 +114,10 @@ describe.each(backends())("the gateway's HTTP routes on %s", (backend) => {
         lines.map((line) => [line.deliveryCode, line.days, line.freeDays, line.chargeableDays, line.charge.amount]),
       );
       const kensington = await get("/export/quota-statement.csv?region=london&holder=E09000020&year=2010", tokens.AUTHORITY);
-      expect(kensington.status).toBe(403);
+      // Another area's holder is not found, exactly as an unknown one.
+      expect(kensington.status).toBe(404);
+      const unknown = await get("/export/quota-statement.csv?region=london&holder=E09999999&year=2010", tokens.AUTHORITY);
+      expect(unknown.status).toBe(404);
     });
 
     it("exports a suppressed count as the published 'c', never as zero or a blank", async () => {

@@ -29,6 +29,6 @@ export function statusForCode(code: unknown): number {
   if (code === "FORBIDDEN") return 403;
   if (code === "NOT_FOUND") return 404;
   if (code === "VALIDATION" || code === "BAD_USER_INPUT" || code === "GRAPHQL_VALIDATION_FAILED") return 400;
-  if (code === "GRAPHQL_PARSE_FAILED" || code === "QUERY_TOO_LONG") return 400;
+  if (code === "GRAPHQL_PARSE_FAILED" || code === "QUERY_TOO_LONG" || code === "QUERY_TOO_NESTED") return 400;
   return 500;
 }

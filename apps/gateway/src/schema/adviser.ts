@@ -14,6 +14,7 @@ import { baseMutationErrors } from "./errors.js";
 import { actorOf, mutationScopes, orThrow, rowId } from "./mutation-support.js";
 import { Region } from "./region.js";
 import { isRegionMember } from "./scopes.js";
+import { visibleTo } from "./node-visibility.js";
 
 /** "0.8" from 8000 basis points, exact. */
 export function formatBasisPoints(bp: number): string {
@@ -30,7 +31,7 @@ export const Adviser = builder.loadableNodeRef<AdviserRow, string, string>("Advi
 
 Adviser.implement({
   description: "A senior adviser with an FTE and an employment period.",
-  authScopes: (row, context) => isRegionMember(context, row.region_code),
+  authScopes: visibleTo("Adviser", (row: AdviserRow, context) => isRegionMember(context, row.region_code)),
   fields: (t) => ({
     code: t.exposeString("id", { description: "The adviser's id within the region (adv-1)." }),
     name: t.exposeString("name", { description: "The adviser's name." }),

@@ -17,6 +17,7 @@ import { baseMutationErrors } from "./errors.js";
 import { actorOf, mutationScopes, orThrow, rowId } from "./mutation-support.js";
 import { Region } from "./region.js";
 import { isRegionMember } from "./scopes.js";
+import { visibleTo } from "./node-visibility.js";
 
 /** A local authority area of a region, keyed by GSS code. */
 export const Authority = builder.loadableNodeRef<AuthorityRow, string, string>("Authority", {
@@ -26,7 +27,7 @@ export const Authority = builder.loadableNodeRef<AuthorityRow, string, string>("
 
 Authority.implement({
   description: "A local authority area of the region (London: the 32 boroughs and the City of London).",
-  authScopes: (row, context) => isRegionMember(context, row.region_code),
+  authScopes: visibleTo("Authority", (row: AuthorityRow, context) => isRegionMember(context, row.region_code)),
   fields: (t) => ({
     code: t.exposeString("id", { description: "GSS code, e.g. E09000020." }),
     name: t.exposeString("name", { description: "The authority's name." }),

@@ -1,4 +1,4 @@
-import { GraphQLError, Kind } from "graphql";
+import { GraphQLError, Kind, type ValueNode } from "graphql";
 import { builder } from "../builder.js";
 
 const pattern = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -12,9 +12,11 @@ export function isPlainDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-const parse = (value: unknown): string => {
+// A literal carries its node so the refusal can be located (and named) in the document.
+const parse = (value: unknown, node?: ValueNode): string => {
   if (typeof value !== "string" || !isPlainDate(value)) {
     throw new GraphQLError(`Date must be a calendar date written YYYY-MM-DD, got ${JSON.stringify(value)?.slice(0, 40)}`, {
+      nodes: node,
       extensions: { code: "VALIDATION" },
     });
   }
@@ -25,5 +27,5 @@ builder.scalarType("Date", {
   description: "A calendar date with no time or zone, written YYYY-MM-DD (ISO 8601).",
   serialize: (value) => value,
   parseValue: parse,
-  parseLiteral: (ast) => parse(ast.kind === Kind.STRING ? ast.value : undefined),
+  parseLiteral: (ast) => parse(ast.kind === Kind.STRING ? ast.value : undefined, ast),
 });

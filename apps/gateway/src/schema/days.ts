@@ -1,15 +1,16 @@
 import { type ExactDecimal, formatDays, parseExactDecimal } from "@adviser-hub/domain";
-import { GraphQLError, Kind } from "graphql";
+import { GraphQLError, Kind, type ValueNode } from "graphql";
 import { builder } from "../builder.js";
 
-const parse = (value: unknown): ExactDecimal => {
+// A literal carries its node so the refusal can be located (and named) in the document.
+const parse = (value: unknown, node?: ValueNode): ExactDecimal => {
   // The scalar promises "never a float": a JSON number is taken only when it is a whole number.
   const given = typeof value === "string" || (typeof value === "number" && Number.isInteger(value)) ? value : null;
   const parsed = given === null ? null : parseExactDecimal(given);
   if (!parsed) {
     throw new GraphQLError(
       `Days must be a non-negative decimal string such as "2.5", got ${JSON.stringify(value)?.slice(0, 40)}`,
-      { extensions: { code: "VALIDATION" } },
+      { nodes: node, extensions: { code: "VALIDATION" } },
     );
   }
   return parsed;
@@ -20,5 +21,5 @@ builder.scalarType("Days", {
     "A number of adviser days as an exact decimal string (\"2.5\"), never a float. Inputs must be a whole number of the region's units (half days in London); outputs are exact.",
   serialize: (value) => formatDays(value.units, value.unitsPerDay),
   parseValue: parse,
-  parseLiteral: (ast) => parse(ast.kind === Kind.STRING ? ast.value : ast.kind === Kind.INT ? Number(ast.value) : undefined),
+  parseLiteral: (ast) => parse(ast.kind === Kind.STRING ? ast.value : ast.kind === Kind.INT ? Number(ast.value) : undefined, ast),
 });

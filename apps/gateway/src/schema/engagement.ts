@@ -29,6 +29,7 @@ import { Money, money } from "./money.js";
 import { Organisation } from "./organisation.js";
 import { Region } from "./region.js";
 import { isRegionStaff, staffOrAuthority } from "./scopes.js";
+import { visibleTo } from "./node-visibility.js";
 
 /** Staff see every engagement of their region; an authority those of its own area; funders none. */
 export function mayViewEngagement(context: GatewayContext, row: EngagementWithArea): boolean {
@@ -71,7 +72,7 @@ const EngagementTransition = builder.objectRef<EngagementTransitionRow>("Engagem
 
 Engagement.implement({
   description: "One piece of work for one organisation on one strand, with themes, a lead adviser, an agreed rate and an estimate.",
-  authScopes: (row, context) => mayViewEngagement(context, row),
+  authScopes: visibleTo("Engagement", (row: EngagementWithArea, context) => mayViewEngagement(context, row)),
   fields: (t) => ({
     code: t.exposeString("id", { description: "The engagement's id within the region (eng-0007)." }),
     title: t.exposeString("title", { description: "What the work is." }),

@@ -16,6 +16,7 @@ import { Money, money } from "./money.js";
 import { actorOf, mutationScopes, orThrow, rowId } from "./mutation-support.js";
 import { Region } from "./region.js";
 import { isRegionMember } from "./scopes.js";
+import { visibleTo } from "./node-visibility.js";
 
 /** A body that funds the programme. */
 export const Funder = builder.loadableNodeRef<FunderRow, string, string>("Funder", {
@@ -25,7 +26,7 @@ export const Funder = builder.loadableNodeRef<FunderRow, string, string>("Funder
 
 Funder.implement({
   description: "A body that funds the programme (London: London Councils, Capital Ambition, DfE).",
-  authScopes: (row, context) => isRegionMember(context, row.region_code),
+  authScopes: visibleTo("Funder", (row: FunderRow, context) => isRegionMember(context, row.region_code)),
   fields: (t) => ({
     code: t.exposeString("id", { description: "The funder's id within the region; FUNDER tokens name it." }),
     name: t.exposeString("name", { description: "The funder's name." }),

@@ -16,6 +16,7 @@ import { Authority } from "./authority.js";
 import { baseMutationErrors } from "./errors.js";
 import { Money, money } from "./money.js";
 import { actorOf, mutationScopes, orThrow, rowId } from "./mutation-support.js";
+import { visibleTo } from "./node-visibility.js";
 
 /** A client organisation. */
 export const Organisation = builder.loadableNodeRef<OrganisationRow, string, string>("Organisation", {
@@ -27,12 +28,12 @@ Organisation.implement({
   description:
     "A client: a council's children's services, a safeguarding board, a police unit, an NHS body, a school or a voluntary body.",
   // Staff see every client; an authority sees the organisations of its own area.
-  authScopes: (row, context) => {
+  authScopes: visibleTo("Organisation", (row: OrganisationRow, context) => {
     const viewer = context.viewer;
     if (!viewer || viewer.region !== row.region_code) return false;
     if (viewer.role === "REGION_ADMIN" || viewer.role === "ADVISER") return true;
     return viewer.role === "AUTHORITY" && viewer.authority === row.home_authority_id;
-  },
+  }),
   fields: (t) => ({
     code: t.exposeString("id", { description: "The organisation's id within the region." }),
     name: t.exposeString("name", { description: "The organisation's name." }),

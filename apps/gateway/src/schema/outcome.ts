@@ -15,6 +15,7 @@ import { Engagement } from "./engagement.js";
 import { baseMutationErrors } from "./errors.js";
 import { actorOf, mutationScopes, orThrow, rowId } from "./mutation-support.js";
 import { isRegionStaff } from "./scopes.js";
+import { visibleTo } from "./node-visibility.js";
 
 const AssessmentEnum = builder.enumType("OutcomeAssessment", {
   description: "How the latest measurement compares with the baseline, in the indicator's good direction.",
@@ -68,7 +69,7 @@ export const Outcome = builder.loadableNodeRef<OutcomeRowWithMeasurements, strin
 
 Outcome.implement({
   description: "An indicator measured on an engagement: baseline, target and later measurements (rule 11).",
-  authScopes: (row, context) => mayView(context, row),
+  authScopes: visibleTo("Outcome", (row: OutcomeRowWithMeasurements, context) => mayView(context, row)),
   fields: (t) => ({
     code: t.exposeString("id", { description: "The indicator's id within the region." }),
     indicator: t.exposeString("indicator", { description: "What is measured (weeks of care proceedings)." }),

@@ -3,6 +3,7 @@ import { builder } from "../builder.js";
 import { regionalKey } from "../global-id.js";
 import { loadRegional } from "../loaders/regional.js";
 import { isRegionMember, regionMember } from "./scopes.js";
+import { visibleTo } from "./node-visibility.js";
 
 export interface RegionValue {
   readonly code: string;
@@ -20,7 +21,7 @@ export const Region = builder.loadableNodeRef<RegionValue, string, string>("Regi
 
 Region.implement({
   description: "A region that runs the adviser service (London first) with its own policy.",
-  authScopes: (region, context) => isRegionMember(context, region.code),
+  authScopes: visibleTo("Region", (region: RegionValue, context) => isRegionMember(context, region.code)),
   fields: (t) => ({
     code: t.exposeString("code", { description: "The region's code, e.g. \"london\"." }),
     name: t.exposeString("name", { description: "The region's name." }),

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ENGAGEMENT_STATUSES } from "../entities/engagement.js";
-import { canTransition, decideRequest, ENGAGEMENT_TRANSITIONS, transitionEngagement } from "./engagement-lifecycle.js";
+import {
+  canTransition,
+  DECIDABLE_STATUSES,
+  decideRequest,
+  ENGAGEMENT_TRANSITIONS,
+  transitionEngagement,
+  undecidableTransition,
+} from "./engagement-lifecycle.js";
 
 const actor = { by: "user-admin", at: 1_275_000_000_000 };
 
@@ -46,5 +53,18 @@ describe("who and when of a transition", () => {
   it("refuses a change without both, naming each field", () => {
     const r = transitionEngagement("REQUESTED", "ACCEPTED", { by: "", at: 1.5 });
     expect(r).toMatchObject({ ok: false, error: { code: "VALIDATION", field: "by", issues: [{ field: "by" }, { field: "at" }] } });
+  });
+});
+
+describe("what a decision may name", () => {
+  it("refuses ACTIVE and REQUESTED from every status as a transition with from and to, and nothing else", () => {
+    for (const from of ENGAGEMENT_STATUSES) {
+      for (const to of ENGAGEMENT_STATUSES) {
+        const refused = undecidableTransition(from, to);
+        if (to === "ACTIVE" || to === "REQUESTED") expect(refused).toMatchObject({ code: "INVALID_TRANSITION", from, to });
+        else expect(refused).toBeNull();
+      }
+    }
+    expect([...DECIDABLE_STATUSES].sort()).toEqual(ENGAGEMENT_STATUSES.filter((s) => s !== "ACTIVE" && s !== "REQUESTED").sort());
   });
 });

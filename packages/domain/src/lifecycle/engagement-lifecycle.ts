@@ -14,6 +14,22 @@ export const ENGAGEMENT_TRANSITIONS: Readonly<Record<EngagementStatus, readonly 
   CANCELLED: [],
 };
 
+/**
+ * The statuses a decision may name: ACTIVE is reached only by the first delivery and
+ * REQUESTED only by the request itself, never by deciding.
+ */
+export const DECIDABLE_STATUSES: readonly EngagementStatus[] = ["ACCEPTED", "WAITLISTED", "DECLINED", "WITHDRAWN", "COMPLETED", "CANCELLED"];
+
+/**
+ * A decision to a status no decision may reach, as the transition it would be: the caller
+ * learns where the engagement is (from) and what it asked (to), not a bad value of `to`.
+ */
+export function undecidableTransition(from: EngagementStatus, to: EngagementStatus): InvalidTransitionError | null {
+  if (DECIDABLE_STATUSES.includes(to)) return null;
+  const how = to === "ACTIVE" ? "it becomes ACTIVE with its first delivery" : "only a request makes an engagement REQUESTED";
+  return { code: "INVALID_TRANSITION", from, to, message: `a decision cannot move an engagement from ${from} to ${to}: ${how}` };
+}
+
 /** Who made a change and when; `at` is passed in by the caller (the domain reads no clock). */
 export interface Actor {
   readonly by: string;
