@@ -40,6 +40,10 @@ export * from "./outcomes/assess-outcome.js";
 // Rule 12
 export * from "./benchmarking/benchmark.js";
 export * from "./benchmarking/build-benchmark.js";
+export * from "./benchmarking/symbols.js";
+export * from "./benchmarking/open-data.js";
+export * from "./benchmarking/compare.js";
+export * from "./benchmarking/common-themes.js";
 // Rule 13
 export * from "./value-for-money/funding.js";
 export * from "./value-for-money/value-for-money.js";

@@ -4,7 +4,7 @@ import { mayPerform, refusalOf, USE_CASE_ROLES } from "./use-case-roles.js";
 
 describe("use case roles", () => {
   it("lets a funder perform no write and an admin every use case", () => {
-    const writes = ["requestEngagement", "decideEngagement", "bookAdviser", "recordDelivery", "correctDelivery", "issueStatement", "recordOutcomeMeasurement"] as const;
+    const writes = ["requestEngagement", "decideEngagement", "bookAdviser", "recordDelivery", "correctDelivery", "issueStatement", "recordOutcomeMeasurement", "importBenchmarks"] as const;
     for (const useCase of writes) expect(mayPerform("FUNDER", useCase)).toBe(false);
     for (const useCase of Object.keys(USE_CASE_ROLES) as (keyof typeof USE_CASE_ROLES)[])
       expect(mayPerform("REGION_ADMIN", useCase)).toBe(true);
@@ -28,6 +28,9 @@ describe("use case roles", () => {
         "capacityForecast",
         "benchmark",
         "demandAndCapacity",
+        "importBenchmarks",
+        "benchmarkComparison",
+        "commonThemes",
       ],
       ADVISER: [
         "requestEngagement",
@@ -40,9 +43,21 @@ describe("use case roles", () => {
         "capacityForecast",
         "benchmark",
         "demandAndCapacity",
+        "benchmarkComparison",
+        "commonThemes",
       ],
-      AUTHORITY: ["requestEngagement", "decideEngagement", "fundingReport", "quotaStatement", "capacityForecast", "benchmark", "demandAndCapacity"],
-      FUNDER: ["fundingReport", "capacityForecast", "benchmark", "demandAndCapacity"],
+      AUTHORITY: [
+        "requestEngagement",
+        "decideEngagement",
+        "fundingReport",
+        "quotaStatement",
+        "capacityForecast",
+        "benchmark",
+        "demandAndCapacity",
+        "benchmarkComparison",
+        "commonThemes",
+      ],
+      FUNDER: ["fundingReport", "capacityForecast", "benchmark", "demandAndCapacity", "benchmarkComparison", "commonThemes"],
     });
   });
 

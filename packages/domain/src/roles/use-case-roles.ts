@@ -21,6 +21,12 @@ export const USE_CASE_ROLES = {
   // An aggregate of the region's open estimates against its bookable capacity: no engagement's
   // detail, so every role of the region may read it, as with the capacity forecast.
   demandAndCapacity: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER"],
+  // Published statistics replace the region's benchmark figures: the region's administrator only.
+  importBenchmarks: ["REGION_ADMIN"],
+  // Published statistics and sums over the region's engagements by theme: aggregates with no
+  // engagement's detail, so every role of the region, as the benchmark.
+  benchmarkComparison: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER"],
+  commonThemes: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type UseCase = keyof typeof USE_CASE_ROLES;
@@ -39,6 +45,9 @@ const WHAT: Record<UseCase, string> = {
   capacityForecast: "read capacity forecasts",
   benchmark: "read benchmarks",
   demandAndCapacity: "read demand against capacity",
+  importBenchmarks: "import benchmark statistics",
+  benchmarkComparison: "read benchmark comparisons",
+  commonThemes: "read themes across authorities",
 };
 
 export function mayPerform(role: Role, useCase: UseCase): boolean {
