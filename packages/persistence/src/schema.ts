@@ -58,6 +58,7 @@ export interface Database {
   outcome_measurements: OutcomeMeasurementsTable;
   benchmark_populations: BenchmarkPopulationsTable;
   benchmark_statistics: BenchmarkStatisticsTable;
+  benchmark_area_statistics: BenchmarkAreaStatisticsTable;
   statistical_neighbours: StatisticalNeighboursTable;
   audit_log: AuditLogTable;
 }
@@ -395,13 +396,30 @@ export interface BenchmarkStatisticsTable {
   year: number;
   /** Upper-snake measure code, named by the domain. */
   measure: string;
-  /** Null exactly when suppressed. */
+  /** Null exactly when a symbol was published instead. */
   value: number | null;
+  /** True exactly when the symbol is SUPPRESSED ('c'). */
   suppressed: Generated<boolean>;
+  /** The meaning of the symbol published instead of a number (SUPPRESSED, NOT_APPLICABLE, ...). */
+  symbol: string | null;
   source: string;
 }
 export type BenchmarkStatisticRow = Selectable<BenchmarkStatisticsTable>;
 export type NewBenchmarkStatisticRow = Insertable<BenchmarkStatisticsTable>;
+
+/** A published national or regional figure: a comparator, not an authority. */
+export interface BenchmarkAreaStatisticsTable {
+  region_code: string;
+  level: "NATIONAL" | "REGIONAL";
+  area_code: string;
+  area_name: string;
+  year: number;
+  measure: string;
+  value: number | null;
+  symbol: string | null;
+  child_population: number | null;
+  source: string;
+}
 
 export interface StatisticalNeighboursTable {
   region_code: string;

@@ -1,6 +1,20 @@
 export { type CommandActor, type CommandOptions, type Reader, systemClock } from "./actor.js";
 export { type BenchmarkArgs, type BenchmarkResult, benchmark } from "./benchmark.js";
 export {
+  type BenchmarkComparisonArgs,
+  type BenchmarkComparisonReport,
+  type BenchmarkComparisonResult,
+  benchmarkComparison,
+} from "./benchmark-comparison.js";
+export { type CommonThemesArgs, type CommonThemesReport, type CommonThemesResult, commonThemes } from "./common-themes.js";
+export {
+  type ImportBenchmarksError,
+  type ImportBenchmarksInput,
+  type ImportBenchmarksResult,
+  type ImportedBenchmarks,
+  importBenchmarks,
+} from "./import-benchmarks.js";
+export {
   type CapacityForecastArgs,
   type CapacityForecastResult,
   type ForecastWeek,

@@ -111,6 +111,7 @@ describe.each(backends())("London pilot seed on %s", (backend) => {
       advisers: 3,
       audit_log: 1,
       authorities: 33,
+      benchmark_area_statistics: 0,
       benchmark_populations: 66,
       benchmark_statistics: 396,
       bookings: 487,

@@ -338,6 +338,7 @@ export async function seedLondonPilot(db: Kysely<Database>): Promise<SeedSummary
         measure: s.measure,
         value: s.value,
         suppressed: s.suppressed,
+        symbol: s.suppressed ? "SUPPRESSED" : null,
         source: BENCHMARK_SOURCE,
       })),
     );

@@ -152,6 +152,15 @@ export const CONSTRAINT_MEANINGS: Readonly<Record<string, ConstraintMeaning>> = 
     field: "value",
     message: "a suppressed statistic has no value, and an unsuppressed one needs a value",
   },
+  benchmark_statistics_symbol_known: { field: "symbol", message: "must be a published symbol's meaning (SUPPRESSED, NOT_APPLICABLE, ...)" },
+  benchmark_statistics_value_or_symbol: { field: "value", message: "a figure has a value or a symbol in its place, not both or neither" },
+  benchmark_statistics_suppressed_is_c: { field: "suppressed", message: "is true exactly for the symbol SUPPRESSED" },
+  benchmark_area_statistics_symbol_known: { field: "symbol", message: "must be a published symbol's meaning (SUPPRESSED, NOT_APPLICABLE, ...)" },
+  benchmark_area_statistics_value_or_symbol: { field: "value", message: "a figure has a value or a symbol in its place, not both or neither" },
+  benchmark_area_statistics_value_not_negative: { field: "value", message: "must not be negative" },
+  benchmark_area_statistics_population_positive: { field: "childPopulation", message: "must be above zero" },
+  benchmark_area_statistics_level_known: { field: "level", message: "must be NATIONAL or REGIONAL" },
+  benchmark_area_statistics_measure_format: { field: "measure", message: "must be an upper-case measure code" },
   benchmark_statistics_value_not_negative: { field: "value", message: "must not be negative" },
   statistical_neighbours_rank_unique: {
     field: "rank",
@@ -202,6 +211,7 @@ export const TABLE_ENTITIES: Readonly<Record<string, string>> = {
   outcome_measurements: "outcome measurement",
   benchmark_populations: "benchmark population",
   benchmark_statistics: "benchmark statistic",
+  benchmark_area_statistics: "published national or regional statistic",
   statistical_neighbours: "statistical neighbour",
   audit_log: "audit entry",
 };

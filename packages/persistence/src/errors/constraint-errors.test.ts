@@ -161,6 +161,7 @@ describe.each(backends())("database errors on %s", (backend) => {
         measure: "REFERRALS",
         value: 3,
         suppressed: true,
+        symbol: "SUPPRESSED",
         source: "synthetic",
       }).execute();
       return { ok: true, value: null };

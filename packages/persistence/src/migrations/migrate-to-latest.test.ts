@@ -9,6 +9,7 @@ const EXPECTED_TABLES = [
   "advisers",
   "audit_log",
   "authorities",
+  "benchmark_area_statistics",
   "benchmark_populations",
   "benchmark_statistics",
   "bookings",

@@ -28,6 +28,14 @@ export {
   regionsByCodes,
 } from "./regions.js";
 export { type BenchmarkInputRow, benchmarkInputs } from "./benchmark-inputs.js";
+export {
+  type AreaFigureRow,
+  areaFigures,
+  type PublishedFigureRow,
+  publishedFigures,
+  type ThemeActivityRow,
+  themeActivity,
+} from "./published-benchmarks.js";
 export { type CapacityAdviser, capacityAdvisers, type WeekLoad, weekLoads } from "./capacity-inputs.js";
 export { type FundingFigures, type FundingWindow, fundingFigures } from "./funding-figures.js";
 export {

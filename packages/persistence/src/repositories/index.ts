@@ -18,3 +18,10 @@ export { loadAdviser, loadAdvisers, loadArrangements, loadLeave, loadOrganisatio
 export { outcomeRowToIndicator } from "./outcome-row.js";
 export { engagementsOfDeliveries, insertIssuedStatement, issuedStatements, statementInput } from "./statement-ledger.js";
 export { type WeekBooking, loadWeekBookings } from "./week-bookings.js";
+export {
+  type AreaStatisticWrite,
+  type PopulationWrite,
+  type PublishedWriteCounts,
+  type StatisticWrite,
+  writePublishedFigures,
+} from "./published-benchmarks.js";
