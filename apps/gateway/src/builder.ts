@@ -34,6 +34,7 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date };
     Days: { Input: ExactDecimal; Output: DaysValue };
     ID: { Input: string; Output: string };
+    File: { Input: File; Output: never };
   };
   AuthScopes: {
     /** Any verified token. */

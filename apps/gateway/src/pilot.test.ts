@@ -370,6 +370,15 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
         query: `{ benchmark(region: "london", year: 2010, measure: REFERRALS) { rows { authority { statisticalNeighbours { code } } } } }`,
         allowed: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER", "OTHER_AUTHORITY"],
       },
+      benchmarkComparison: {
+        query: `{ benchmarkComparison(region: "london", authority: "${SOUTHWARK}", measure: REFERRALS, fromYear: 2009, toYear: 2010) { years { year } } }`,
+        allowed: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER", "OTHER_AUTHORITY"],
+      },
+      // An aggregate of the region's engagements by theme: a funder reads it as the funding report.
+      commonThemes: {
+        query: `{ commonThemes(region: "london", year: 2010) { themes { theme authorityCount } } }`,
+        allowed: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER", "OTHER_AUTHORITY"],
+      },
     };
 
     for (const [entry, { query, allowed }] of Object.entries(reads)) {
@@ -461,6 +470,16 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
           input: { outcomeId: "out-0001", measuredOn: "2012-03-30", value: 40 },
           allowed: ["REGION_ADMIN", "ADVISER"],
         },
+        // A year the seed has no figures for, so the reports the other tests read stay as seeded.
+        importBenchmarks: {
+          mutation: "importBenchmarks(input: $input)",
+          input: {
+            fileName: "one-row.csv",
+            csv: `time_period,time_identifier,geographic_level,country_code,new_la_code,referrals\n200506,Financial year,Local authority,E92000001,${SOUTHWARK},c\n`,
+            mapping: JSON.stringify({ measures: { referrals: "REFERRALS" } }),
+          },
+          allowed: ["REGION_ADMIN"],
+        },
       };
       const inputTypes: Record<string, string> = {
         requestEngagement: "RequestEngagementInput",
@@ -470,6 +489,7 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
         correctDelivery: "CorrectDeliveryInput",
         issueStatement: "IssueStatementInput",
         recordOutcomeMeasurement: "RecordOutcomeMeasurementInput",
+        importBenchmarks: "ImportBenchmarksInput",
       };
       for (const [name, attempt] of Object.entries(attempts)) {
         const query = `mutation($input: ${inputTypes[name]}!) { result: ${attempt.mutation} { __typename ... on Error { code message } } }`;
@@ -550,6 +570,8 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
       "funder-coverage.graphql": { region: "london", year: 2010 },
       "benchmark-neighbours.graphql": { region: "london", year: 2010, measure: "REFERRALS" },
       "demand-and-capacity.graphql": { region: "london", from: "2011-04-04" },
+      "benchmark-comparison.graphql": { region: "london", authority: SOUTHWARK, measure: "REFERRALS", fromYear: 2009, toYear: 2010 },
+      "common-themes.graphql": { region: "london", year: 2010, minAuthorities: 3 },
       "record-delivery.graphql": { input: { engagementId: open.id, adviserId: open.adviserId, date: open.date, days: "1" } },
     };
     const files = readdirSync(operationsDir).filter((file) => file.endsWith(".graphql")).sort();

@@ -22,6 +22,8 @@ import "./demand-and-capacity.js";
 import "./benchmark.js";
 import "./statement.js";
 import "./outcome.js";
+import "./published-benchmarks.js";
+import "./file.js";
 import { builder } from "../builder.js";
 
 builder.queryType({ description: "Reads: the viewer, a region and its reports." });
