@@ -26,7 +26,7 @@ export interface RecommendationTally {
 export interface CaseReviewReport {
   readonly asOf: PlainDate;
   readonly region: RecommendationTally;
-  readonly boards: readonly (RecommendationTally & { readonly boardOrganisationId: string })[];
+  readonly boards: readonly (RecommendationTally & { readonly boardOrganisationId: string; readonly boardName: string })[];
 }
 
 function tally(reviews: number, byStatus: Readonly<Record<RecommendationStatus, number>>, overdue: number, days: readonly number[]): RecommendationTally {
@@ -48,7 +48,7 @@ export async function caseReviewReport(
   if (denied) return { ok: false, error: denied };
   if (!isPlainDate(args.asOf)) return invalid("asOf", "must be a date YYYY-MM-DD");
   const figures = await recommendationFiguresByBoard(db, args.region, overdueCriteria(args.asOf));
-  const boards = figures.map((f) => ({ boardOrganisationId: f.boardOrganisationId, ...tally(f.reviews, f.byStatus, f.overdue, f.daysToClose) }));
+  const boards = figures.map((f) => ({ boardOrganisationId: f.boardOrganisationId, boardName: f.boardName, ...tally(f.reviews, f.byStatus, f.overdue, f.daysToClose) }));
   const sum = (pick: (f: (typeof figures)[number]) => number) => figures.reduce((total, f) => total + pick(f), 0);
   const byStatus = Object.fromEntries(RECOMMENDATION_STATUSES.map((s) => [s, sum((f) => f.byStatus[s])])) as Record<RecommendationStatus, number>;
   const region = tally(

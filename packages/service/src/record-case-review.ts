@@ -79,7 +79,7 @@ export async function recordCaseReview(
         .values(
           c.recommendations.map((r, i) => ({
             region_code: region,
-            id: `${id}/${i + 1}`,
+            id: `${id}.${i + 1}`,
             case_review_id: id,
             position: i + 1,
             text: r.text,

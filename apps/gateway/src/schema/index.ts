@@ -22,6 +22,9 @@ import "./demand-and-capacity.js";
 import "./benchmark.js";
 import "./statement.js";
 import "./outcome.js";
+import "./learning-library.js";
+import "./case-reviews.js";
+import "./knowledge-events.js";
 import { builder } from "../builder.js";
 
 builder.queryType({ description: "Reads: the viewer, a region and its reports." });

@@ -213,6 +213,7 @@ export interface RecommendationView {
   readonly position: number;
   readonly text: string;
   readonly ownerOrganisationId: string;
+  readonly ownerOrganisationName: string;
   /** The owner's home authority: who besides staff may see it. */
   readonly ownerAuthorityId: string | null;
   readonly agreedOn: PlainDate;
@@ -232,6 +233,7 @@ type RecommendationRaw = {
   position: number;
   text: string;
   owner_organisation_id: string;
+  owner_name: string;
   owner_authority_id: string | null;
   agreed_on: PlainDate;
   due_on: PlainDate;
@@ -250,6 +252,7 @@ const recommendationView = (r: RecommendationRaw): RecommendationView => ({
   position: Number(r.position),
   text: r.text,
   ownerOrganisationId: r.owner_organisation_id,
+  ownerOrganisationName: r.owner_name,
   ownerAuthorityId: r.owner_authority_id,
   agreedOn: r.agreed_on,
   dueOn: r.due_on,
@@ -261,7 +264,7 @@ const recommendationView = (r: RecommendationRaw): RecommendationView => ({
 
 const recommendationSelect = sql`
   select r.region_code, r.id, r.case_review_id, c.title as case_review_title, c.board_organisation_id, r.position, r.text,
-         r.owner_organisation_id, o.home_authority_id as owner_authority_id, r.agreed_on, r.due_on, r.status, r.evidence,
+         r.owner_organisation_id, o.name as owner_name, o.home_authority_id as owner_authority_id, r.agreed_on, r.due_on, r.status, r.evidence,
          r.closed_on, r.days_to_close
     from recommendations r
     join case_reviews c on c.region_code = r.region_code and c.id = r.case_review_id
@@ -338,6 +341,7 @@ export async function caseReviewsOfRegion(db: Queryable, region: string): Promis
 /** Per publishing board: stored statuses counted, overdue ones counted by the criteria, stored days to close. */
 export interface BoardRecommendationFigures {
   readonly boardOrganisationId: string;
+  readonly boardName: string;
   readonly reviews: number;
   readonly byStatus: Readonly<Record<RecommendationStatus, number>>;
   readonly overdue: number;
@@ -351,6 +355,7 @@ export async function recommendationFiguresByBoard(
 ): Promise<BoardRecommendationFigures[]> {
   const result = await sql<{
     board_organisation_id: string;
+    board_name: string;
     reviews: number;
     open: number;
     in_progress: number;
@@ -358,7 +363,7 @@ export async function recommendationFiguresByBoard(
     closed: number;
     overdue: number;
     days: number[] | null;
-  }>`select c.board_organisation_id,
+  }>`select c.board_organisation_id, b.name as board_name,
             count(distinct c.id) as reviews,
             count(r.id) filter (where r.status = 'OPEN') as open,
             count(r.id) filter (where r.status = 'IN_PROGRESS') as in_progress,
@@ -367,12 +372,14 @@ export async function recommendationFiguresByBoard(
             count(r.id) filter (where r.status in (${sql.join([...criteria.statuses])}) and r.due_on < ${criteria.dueBefore}) as overdue,
             json_agg(r.days_to_close order by r.days_to_close) filter (where r.days_to_close is not null) as days
        from case_reviews c
+       join organisations b on b.region_code = c.region_code and b.id = c.board_organisation_id
        left join recommendations r on r.region_code = c.region_code and r.case_review_id = c.id
       where c.region_code = ${region}
-      group by c.board_organisation_id
+      group by c.board_organisation_id, b.name
       order by c.board_organisation_id`.execute(db);
   return result.rows.map((r) => ({
     boardOrganisationId: r.board_organisation_id,
+    boardName: r.board_name,
     reviews: Number(r.reviews),
     byStatus: { OPEN: Number(r.open), IN_PROGRESS: Number(r.in_progress), EVIDENCED: Number(r.evidenced), CLOSED: Number(r.closed) },
     overdue: Number(r.overdue),
