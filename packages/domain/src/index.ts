@@ -57,5 +57,10 @@ export * from "./presets/west-of-scotland.js";
 export * from "./validation/field-reader.js";
 export * from "./validation/input-validation.js";
 export * from "./validation/employment.js";
+// Rules 18-21: the knowledge hub
+export * from "./knowledge/themes.js";
+export * from "./knowledge/learning-item.js";
+export * from "./knowledge/case-review.js";
+export * from "./knowledge/event.js";
 // Who may perform which use case
 export * from "./roles/index.js";

@@ -24,6 +24,9 @@ import "./statement.js";
 import "./outcome.js";
 import "./published-benchmarks.js";
 import "./file.js";
+import "./learning-library.js";
+import "./case-reviews.js";
+import "./knowledge-events.js";
 import { builder } from "../builder.js";
 
 builder.queryType({ description: "Reads: the viewer, a region and its reports." });

@@ -14,6 +14,8 @@ export const CONSTRAINT_MEANINGS: Readonly<Record<string, ConstraintMeaning>> = 
     message: "must be lower case letters, digits and dashes",
   },
   regions_name_present: { field: "name", message: "must not be empty" },
+  themes_name_unique: { field: "input.name", message: "another theme of the region already has this name" },
+  themes_pkey: { field: "input.name", message: "another theme of the region already has this name" },
   region_policies_from_year_range: { field: "fromYear", message: "must be a year from 1900 to 2999" },
   region_policies_policy_object: { field: "policy", message: "must be a JSON object" },
 

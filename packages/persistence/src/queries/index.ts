@@ -56,3 +56,24 @@ export { type OutcomeRowWithMeasurements, outcomesByIds, outcomesOfEngagements }
 export { type IssuedStatementRow, issuedStatementsOfOrganisations } from "./statements.js";
 export { type DemandEngagementRow, openDemandEngagements } from "./demand-engagements.js";
 export { statisticalNeighboursOf } from "./statistical-neighbours.js";
+export {
+  type BoardRecommendationFigures,
+  type CaseReviewView,
+  caseReviewsOfRegion,
+  disseminationFacts,
+  type KnowledgeEventView,
+  knowledgeEventsByIds,
+  knowledgeEventsOfRegion,
+  type LearningItemView,
+  type LibraryHit,
+  type LibraryPage,
+  type LibrarySearch,
+  learningItemsByIds,
+  overdueRecommendations,
+  type RecommendationView,
+  recommendationFiguresByBoard,
+  recommendationsOfCaseReviews,
+  searchLearningItems,
+  themesByCodes,
+  themesOfRegion,
+} from "./knowledge.js";
