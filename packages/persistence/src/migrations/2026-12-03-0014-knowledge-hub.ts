@@ -247,16 +247,19 @@ const NEW_TABLES = [
 
 const vocabulary = [
   // Every theme engagements use today, as it is written.
-  `insert into themes (region_code, code, name)
-   select distinct e.region_code, t.code, t.code
+  // A theme is as old as the first engagement that asked for it: a fact of the data, not of
+  // when the migration ran.
+  `insert into themes (region_code, code, name, created_at)
+   select e.region_code, t.code, t.code, min(e.requested_at)
      from engagements e cross join lateral unnest(e.themes) as t(code)
     where length(trim(t.code)) > 0 and length(t.code) <= 80
+    group by e.region_code, t.code
    on conflict do nothing`,
   `create function register_engagement_themes() returns trigger
    language plpgsql as $$
    begin
-     insert into themes (region_code, code, name)
-     select new.region_code, t.code, t.code from unnest(new.themes) as t(code)
+     insert into themes (region_code, code, name, created_at)
+     select new.region_code, t.code, t.code, new.requested_at from unnest(new.themes) as t(code)
       where length(trim(t.code)) > 0 and length(t.code) <= 80
      on conflict do nothing;
      return new;
