@@ -1,6 +1,7 @@
 import {
   type ForbiddenError,
   type NotFoundError,
+  type PublishedCount,
   type Result,
   type ValidationError,
   err,
@@ -38,6 +39,10 @@ export type ImportBenchmarksError = ValidationError | NotFoundError | ForbiddenE
 export type ImportBenchmarksResult = Result<ImportedBenchmarks, ImportBenchmarksError>;
 
 const MAX_CSV_CHARS = 20_000_000;
+
+/** A figure as stored: its value, or null and the meaning of the symbol published instead. */
+const stored = (count: PublishedCount): { value: number | null; symbol: string | null } =>
+  count.suppressed ? { value: null, symbol: count.symbol ?? "SUPPRESSED" } : { value: count.value, symbol: null };
 
 /** The domain's refusal, its paths placed under the mutation's `input`. */
 const underInput = (error: ValidationError): { ok: false; error: ValidationError } =>
@@ -91,8 +96,7 @@ export async function importBenchmarks(
         authorityId: f.authorityId,
         year: f.year,
         measure: f.measure,
-        value: f.count.suppressed ? null : f.count.value,
-        symbol: f.count.suppressed ? (f.count.symbol ?? "SUPPRESSED") : null,
+        ...stored(f.count),
       })),
       populations: figures.authorityPopulations,
       areas: figures.areaFigures.map((f) => ({
@@ -101,8 +105,7 @@ export async function importBenchmarks(
         areaName: f.areaName,
         year: f.year,
         measure: f.measure,
-        value: f.count.suppressed ? null : f.count.value,
-        symbol: f.count.suppressed ? (f.count.symbol ?? "SUPPRESSED") : null,
+        ...stored(f.count),
         population: f.population,
       })),
     });

@@ -1,4 +1,5 @@
 import { sql, type Transaction } from "kysely";
+import type { AreaFigureRow } from "../queries/published-benchmarks.js";
 import type { Database } from "../schema.js";
 
 export interface StatisticWrite {
@@ -13,16 +14,8 @@ export interface PopulationWrite {
   readonly year: number;
   readonly population: number;
 }
-export interface AreaStatisticWrite {
-  readonly level: "NATIONAL" | "REGIONAL";
-  readonly areaCode: string;
-  readonly areaName: string;
-  readonly year: number;
-  readonly measure: string;
-  readonly value: number | null;
-  readonly symbol: string | null;
-  readonly population: number | null;
-}
+/** A national or regional comparator to write: the row as read back. */
+export type AreaStatisticWrite = AreaFigureRow;
 
 export interface PublishedWriteCounts {
   readonly statistics: number;
