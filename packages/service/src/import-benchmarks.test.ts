@@ -67,6 +67,13 @@ describe.each(backends())("importBenchmarks on %s", (backend) => {
     expect(await counts(test)).toEqual(before);
   });
 
+  it.runIf(backend === "server")("two imports of the same file at once write each figure once", async () => {
+    const both = await Promise.all([FILE, FILE].map(() => importBenchmarks(test.db, admin, { fileName: FILE, csv: FIXTURE_CSV, mapping: FIXTURE_MAPPING })));
+    const changed = both.map((r) => (r.ok ? r.value.changed.statistics : -1));
+    expect(changed.reduce((a, b) => a + b, 0)).toBe(495);
+    expect(await counts(test)).toMatchObject({ s: 495, p: 99, a: 30 });
+  });
+
   it("updates only the figures a corrected file changes", async () => {
     await importBenchmarks(test.db, admin, { fileName: FILE, csv: FIXTURE_CSV, mapping: FIXTURE_MAPPING });
     const corrected = FIXTURE_CSV.replace(/(201011,[^\n]*,E09000005,Brent,\d+,\d+),x,/, "$1,1234,");

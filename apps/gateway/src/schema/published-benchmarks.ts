@@ -11,7 +11,7 @@ import { builder } from "../builder.js";
 import { ValidationError } from "../errors/index.js";
 import { regionalKey } from "../global-id.js";
 import { Authority } from "./authority.js";
-import { BenchmarkMeasureEnum, BenchmarkRow, OutlierEnum, rate } from "./benchmark.js";
+import { BenchmarkMeasureEnum, BenchmarkRow, BenchmarkSymbolEnum, OutlierEnum, rate } from "./benchmark.js";
 import { daysOf } from "./days-of.js";
 import { baseMutationErrors } from "./errors.js";
 import { actorOf, mutationScopes, orThrow, readerOf } from "./mutation-support.js";
@@ -43,6 +43,12 @@ const ComparisonYearRef = builder.objectRef<{ region: string; year: ComparisonYe
       nullable: true,
       description: "England's published rate per 10,000, two decimals; null when the imported file had no England row with a number for the year.",
       resolve: (y) => rate(y.year.englandRateScaled),
+    }),
+    englandSymbol: t.field({
+      type: BenchmarkSymbolEnum,
+      nullable: true,
+      description: "The symbol England's row published in place of a number, as its meaning; null otherwise.",
+      resolve: (y) => y.year.englandSymbol,
     }),
     neighbourRate: t.string({
       nullable: true,

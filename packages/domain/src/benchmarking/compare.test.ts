@@ -88,6 +88,7 @@ describe("comparison rules", () => {
     ]);
     // 600,000 x 10,000 / 11,000,000 = 545.4545... -> 545.45
     expect(c.years.map((y) => y.englandRateScaled)).toEqual([null, 54_545, null, null]);
+    expect(c.years.map((y) => y.englandSymbol)).toEqual([null, null, "UNAVAILABLE", null]);
     expect(c.years[1]).toMatchObject({ regionRateScaled: 22_000, neighbourRateScaled: 10_000, rankAmongNeighbours: 2 });
     expect(c.trend).toBe("UP");
     expect(trendBetween(5, 5)).toBe("UNCHANGED");

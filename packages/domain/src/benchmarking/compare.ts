@@ -1,6 +1,10 @@
 import { divideHalfUp } from "../quantities/integer-arithmetic.js";
 import { type Benchmark, type BenchmarkRow, type PublishedCount, type Quartiles, RATE_PER_CHILDREN, RATE_SCALE } from "./benchmark.js";
 import { compareWithNeighbours } from "./build-benchmark.js";
+import type { BenchmarkSymbol } from "./symbols.js";
+
+const symbolOfCount = (count: PublishedCount | undefined): BenchmarkSymbol | null =>
+  count?.suppressed ? (count.symbol ?? "SUPPRESSED") : null;
 
 /**
  * Quartile band of a rate among the region's authorities, as the local-authority interactive
@@ -47,6 +51,8 @@ export interface ComparisonYear {
   readonly regionRateScaled: number | null;
   /** Null when the year has no England row with a number and a population. */
   readonly englandRateScaled: number | null;
+  /** The symbol England's row published in place of a number, if it did. */
+  readonly englandSymbol: BenchmarkSymbol | null;
   readonly neighbourRateScaled: number | null;
   readonly rankAmongNeighbours: number | null;
   /** Against the latest earlier year with a published rate for the authority. */
@@ -90,6 +96,7 @@ export function compareAuthority(
       quartileBand: rate !== null && benchmark.quartiles !== null ? quartileBand(rate, benchmark.quartiles) : null,
       regionRateScaled: benchmark.regionRateScaled,
       englandRateScaled: areaRateScaled(england.get(benchmark.year)),
+      englandSymbol: symbolOfCount(england.get(benchmark.year)?.count),
       neighbourRateScaled: neighbours.neighbourRateScaled,
       rankAmongNeighbours: neighbours.rankAmongNeighbours,
       trend,
