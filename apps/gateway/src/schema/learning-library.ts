@@ -15,7 +15,7 @@ import {
 } from "@adviser-hub/service";
 import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";
-import { ForbiddenError, InvalidTransitionError, ValidationError } from "../errors/index.js";
+import { InvalidTransitionError, ValidationError } from "../errors/index.js";
 import { limits } from "../limits/index.js";
 import { baseMutationErrors } from "./errors.js";
 import { actorOf, mutationScopes, orThrow, rowId } from "./mutation-support.js";
@@ -237,7 +237,7 @@ builder.mutationField("addTheme", (t) =>
     type: ThemePayload,
     description: "Adds a theme to the region's vocabulary (REGION_ADMIN).",
     ...mutationScopes("addTheme"),
-    errors: { types: [ValidationError, ForbiddenError], union: { name: "AddThemeResult", description: "The theme, or why it was refused." } },
+    errors: { types: [...baseMutationErrors], union: { name: "AddThemeResult", description: "The theme, or why it was refused." } },
     args: { input: t.arg({ type: AddThemeInput, required: true, description: "The theme." }) },
     resolve: async (_root, { input }, context) => orThrow(await addTheme(context.db, actorOf(context), input, { clock: context.clock })),
   }),
