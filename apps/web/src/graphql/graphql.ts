@@ -44,7 +44,7 @@ export type ErrorCode =
   | 'CAPACITY_EXCEEDED'
   /** The viewer's role, region, authority or funder does not allow it. */
   | 'FORBIDDEN'
-  /** The engagement lifecycle does not allow this change. */
+  /** The lifecycle (of an engagement, a learning item's publication or a recommendation) does not allow this change. */
   | 'INVALID_TRANSITION'
   /** The thing named does not exist in the viewer's region or is not visible. */
   | 'NOT_FOUND'
