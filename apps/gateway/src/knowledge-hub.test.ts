@@ -269,6 +269,30 @@ describe.each(backends())("the knowledge hub through the gateway on %s", (backen
       }
     });
 
+    it("writes a learning item with its links in one transaction of fixed statements, then finds it", async () => {
+      const create = `mutation($input: CreateLearningItemInput!) { createLearningItem(input: $input) { ... on LearningItemPayload { learningItem { code state themes engagementCodes } } } }`;
+      const input = (links: number) => ({
+        title: "Legal planning meetings shorten care proceedings",
+        summary: "Earlier legal planning.",
+        kind: "GOOD_PRACTICE",
+        audience: "PUBLIC",
+        themes: ["court delays", "care proceedings"].slice(0, links),
+        engagementIds: ["eng-0001", "eng-0002"].slice(0, links),
+      });
+      await ok(create, { input: input(1) });
+      const one = counter.sql.length;
+      const data = await ok(create, { input: input(2) });
+      // begin, themes, engagements, the item, its themes, its engagements, the audit row, commit.
+      expect([one, counter.sql.length]).toEqual([8, 8]);
+      expect(counter.sql[0]).toMatch(/^begin/i);
+      expect(counter.sql.at(-1)).toMatch(/^commit/i);
+      const item = data.createLearningItem.learningItem;
+      expect(item).toMatchObject({ state: "DRAFT", themes: ["care proceedings", "court delays"], engagementCodes: ["eng-0001", "eng-0002"] });
+      await ok(`mutation($id: ID!) { publishLearningItem(input: { learningItemId: $id, publishedOn: "2011-12-01" }) { __typename } }`, { id: item.code });
+      const found = await ok(search, { query: "legal planning" }, "OTHER_REGION");
+      expect(codes(found)).toEqual([item.code]);
+    });
+
     it("answers bad input with the typed error naming the field, writing nothing", async () => {
       const before = await auditRows();
       const create = `mutation($input: CreateLearningItemInput!) { createLearningItem(input: $input) { __typename ... on ValidationError { field } ... on NotFoundError { missing: field } } }`;

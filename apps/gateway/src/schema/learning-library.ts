@@ -263,23 +263,23 @@ builder.mutationField("retireTheme", (t) =>
   }),
 );
 
-const LearningItemContentFields = {
-  title: "The title, 1 to 200 characters. Never child-level personal data.",
-  summary: "The summary, at most 4,000 characters. Never child-level personal data.",
-};
+type InputFields = PothosSchemaTypes.InputFieldBuilder<(typeof builder)["$inferSchemaTypes"], "InputObject">;
+
+/** The content both the create and the update inputs carry. */
+const contentFields = (t: InputFields) => ({
+  title: t.string({ required: true, description: "The title, 1 to 200 characters. Never child-level personal data." }),
+  summary: t.string({ required: true, description: "The summary, at most 4,000 characters. Never child-level personal data." }),
+  kind: t.field({ type: LearningItemKindEnum, required: true, description: "What it is." }),
+  audience: t.field({ type: AudienceEnum, required: true, description: "Who it is for once published." }),
+  themes: t.stringList({ required: false, description: "Theme codes, current ones of the region's vocabulary." }),
+  engagementIds: t.idList({ required: false, description: "Engagements it came from." }),
+  authorityIds: t.stringList({ required: false, description: "Authorities (GSS codes) it came from." }),
+  organisationIds: t.idList({ required: false, description: "Organisations it came from." }),
+});
 
 const CreateLearningItemInput = builder.inputType("CreateLearningItemInput", {
   description: "A new learning item, stored as a DRAFT. Its text is never child-level personal data.",
-  fields: (t) => ({
-    title: t.string({ required: true, description: LearningItemContentFields.title }),
-    summary: t.string({ required: true, description: LearningItemContentFields.summary }),
-    kind: t.field({ type: LearningItemKindEnum, required: true, description: "What it is." }),
-    audience: t.field({ type: AudienceEnum, required: true, description: "Who it is for once published." }),
-    themes: t.stringList({ required: false, description: "Theme codes, current ones of the region's vocabulary." }),
-    engagementIds: t.idList({ required: false, description: "Engagements it came from." }),
-    authorityIds: t.stringList({ required: false, description: "Authorities (GSS codes) it came from." }),
-    organisationIds: t.idList({ required: false, description: "Organisations it came from." }),
-  }),
+  fields: (t) => contentFields(t),
 });
 
 const UpdateLearningItemInput = builder.inputType("UpdateLearningItemInput", {
@@ -287,14 +287,7 @@ const UpdateLearningItemInput = builder.inputType("UpdateLearningItemInput", {
   fields: (t) => ({
     learningItemId: t.id({ required: true, description: "The item's code." }),
     expectedVersion: t.int({ required: false, description: "The version read; a newer one refuses the change." }),
-    title: t.string({ required: true, description: LearningItemContentFields.title }),
-    summary: t.string({ required: true, description: LearningItemContentFields.summary }),
-    kind: t.field({ type: LearningItemKindEnum, required: true, description: "What it is." }),
-    audience: t.field({ type: AudienceEnum, required: true, description: "Who it is for once published." }),
-    themes: t.stringList({ required: false, description: "Theme codes, current ones of the region's vocabulary." }),
-    engagementIds: t.idList({ required: false, description: "Engagements it came from." }),
-    authorityIds: t.stringList({ required: false, description: "Authorities (GSS codes) it came from." }),
-    organisationIds: t.idList({ required: false, description: "Organisations it came from." }),
+    ...contentFields(t),
   }),
 });
 
@@ -320,6 +313,16 @@ const LearningItemPayload = builder.objectRef<LearningItemView>("LearningItemPay
 const ids = (context: GatewayContext, values: readonly (string | number)[] | null | undefined, typename: string, field: string) =>
   (values ?? []).map((value, i) => rowId(context, String(value), typename, `${field}.${i}`));
 
+/** The input with its engagement and organisation ids read as the API hands them out (global ids or codes). */
+const withLinkIds = <T extends { engagementIds?: readonly (string | number)[] | null; organisationIds?: readonly (string | number)[] | null }>(
+  context: GatewayContext,
+  input: T,
+) => ({
+  ...input,
+  engagementIds: ids(context, input.engagementIds, "Engagement", "input.engagementIds"),
+  organisationIds: ids(context, input.organisationIds, "Organisation", "input.organisationIds"),
+});
+
 builder.mutationField("createLearningItem", (t) =>
   t.field({
     type: LearningItemPayload,
@@ -329,16 +332,7 @@ builder.mutationField("createLearningItem", (t) =>
     args: { input: t.arg({ type: CreateLearningItemInput, required: true, description: "The item." }) },
     resolve: async (_root, { input }, context) =>
       orThrow(
-        await createLearningItem(
-          context.db,
-          actorOf(context),
-          {
-            ...input,
-            engagementIds: ids(context, input.engagementIds, "Engagement", "input.engagementIds"),
-            organisationIds: ids(context, input.organisationIds, "Organisation", "input.organisationIds"),
-          },
-          { clock: context.clock },
-        ),
+        await createLearningItem(context.db, actorOf(context), withLinkIds(context, input), { clock: context.clock }),
       ),
   }),
 );
@@ -358,12 +352,7 @@ builder.mutationField("updateLearningItem", (t) =>
         await updateLearningItem(
           context.db,
           actorOf(context),
-          {
-            ...input,
-            learningItemId: rowId(context, String(input.learningItemId), "LearningItem", "input.learningItemId"),
-            engagementIds: ids(context, input.engagementIds, "Engagement", "input.engagementIds"),
-            organisationIds: ids(context, input.organisationIds, "Organisation", "input.organisationIds"),
-          },
+          { ...withLinkIds(context, input), learningItemId: rowId(context, String(input.learningItemId), "LearningItem", "input.learningItemId") },
           { clock: context.clock },
         ),
       ),
