@@ -67,6 +67,12 @@ describe.each(backends())("the knowledge hub through the gateway on %s", (backen
       expect(text.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
       const query = await run(`{ searchLearningItems(region: "london", query: "family") { totalCount } }`, {}, "FUNDER");
       expect(query.errors?.[0]?.extensions).toMatchObject({ code: "VALIDATION", field: "query" });
+      const byTheme = await ok(`{ searchLearningItems(region: "london", first: 1) { totalCount themeCounts { theme count } } }`, {}, "FUNDER");
+      // The funder's right, the page, the counts by theme over every page.
+      expect(counter.count).toBe(3);
+      expect(byTheme.searchLearningItems.totalCount).toBe(4);
+      expect(byTheme.searchLearningItems.themeCounts).toContainEqual({ theme: "serious case reviews", count: 1 });
+      expect(byTheme.searchLearningItems.themeCounts.reduce((n: number, t: { count: number }) => n + t.count, 0)).toBe(9);
       // A funder that does not fund the region reads it as an outsider: public items, no text.
       const outsider = await ok(`{ searchLearningItems(region: "london") { totalCount } }`, {}, "OTHER_FUNDER");
       expect(outsider.searchLearningItems.totalCount).toBe(2);

@@ -97,6 +97,7 @@ export {
   knowledgeEventsByIds,
   knowledgeEventsOfRegion,
   learningItemsByIds,
+  libraryThemeCounts,
   recommendationsOfCaseReviews,
   themesByCodes,
   themesOfRegion,

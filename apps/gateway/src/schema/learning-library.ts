@@ -4,6 +4,7 @@ import {
   createLearningItem,
   type LearningItemView,
   type LibrarySearchResult,
+  libraryThemeCounts,
   publishLearningItem,
   renameTheme,
   retireTheme,
@@ -166,7 +167,20 @@ builder.queryField("searchLearningItems", (t) =>
         return toSearchConnection(result);
       },
     },
-    { name: "LearningItemConnection", description: "A page of the learning library, best match first, with the filtered total." },
+    {
+      name: "LearningItemConnection",
+      description: "A page of the learning library, best match first, with the filtered total.",
+      fields: (c) => ({
+        themeCounts: c.field({
+          type: [ThemeCount],
+          description: "How many of the items found (all pages) carry each theme, most first: what a FUNDER reads of the library. One more statement when asked.",
+          resolve: (connection, _args, context) => {
+            const { region, search } = (connection as unknown as { result: LibrarySearchResult }).result;
+            return libraryThemeCounts(context.db, region, search);
+          },
+        }),
+      }),
+    },
     {
       name: "LearningItemEdge",
       description: "A learning item found, with its highlight.",
@@ -191,6 +205,14 @@ async function libraryReader(context: GatewayContext, region: string) {
   return { role: viewer.role, regionCode: member ? viewer.region : "", ...(viewer.authority ? { authority: viewer.authority } : {}) };
 }
 
+const ThemeCount = builder.objectRef<{ theme: string; count: number }>("ThemeCount").implement({
+  description: "A theme and how many learning items found carry it.",
+  fields: (t) => ({
+    theme: t.exposeString("theme", { description: "The theme's code." }),
+    count: t.exposeInt("count", { description: "Items carrying it." }),
+  }),
+});
+
 function toSearchConnection(result: LibrarySearchResult) {
   const edges = result.hits.map((hit, i) => ({
     cursor: encodeOffset(result.offset + i + 1),
@@ -198,6 +220,7 @@ function toSearchConnection(result: LibrarySearchResult) {
     highlight: hit.highlight,
   }));
   return {
+    result,
     edges,
     totalCount: result.totalCount,
     pageInfo: {

@@ -61,6 +61,7 @@ export {
   type LibraryPage,
   type LibrarySearch,
   learningItemsByIds,
+  libraryThemeCounts,
   overdueRecommendations,
   type RecommendationView,
   recommendationFiguresByBoard,
