@@ -573,6 +573,8 @@ describe.each(backends())("the seeded London pilot through the gateway on %s", (
       "benchmark-comparison.graphql": { region: "london", authority: SOUTHWARK, measure: "REFERRALS", fromYear: 2009, toYear: 2010 },
       "common-themes.graphql": { region: "london", year: 2010, minAuthorities: 3 },
       "record-delivery.graphql": { input: { engagementId: open.id, adviserId: open.adviserId, date: open.date, days: "1" } },
+      "learning-library.graphql": { region: "london", query: "parental mental health", first: 20 },
+      "overdue-recommendations.graphql": { region: "london", asOf: "2011-11-30" },
     };
     const files = readdirSync(operationsDir).filter((file) => file.endsWith(".graphql")).sort();
     expect(files).toEqual(Object.keys(variables).sort());

@@ -111,6 +111,7 @@ export {
   knowledgeEventsByIds,
   knowledgeEventsOfRegion,
   learningItemsByIds,
+  libraryThemeCounts,
   recommendationsOfCaseReviews,
   themesByCodes,
   themesOfRegion,

@@ -10,7 +10,7 @@ import {
   mayPerform,
   refusalOf,
 } from "@adviser-hub/domain";
-import { type Database, type LibraryPage, searchLearningItems as searchLibrary } from "@adviser-hub/persistence";
+import { type Database, type LibraryPage, type LibrarySearch, searchLearningItems as searchLibrary } from "@adviser-hub/persistence";
 import type { Kysely } from "kysely";
 import { forbidden, type Reader } from "./actor.js";
 
@@ -31,6 +31,8 @@ export interface LibrarySearchResult extends LibraryPage {
   /** What this reader may see, as the domain decided: the gateway hides text by it. */
   readonly visibility: LibraryVisibility;
   readonly offset: number;
+  /** The search as run, visibility applied: the same filter gives the counts by theme. */
+  readonly search: LibrarySearch;
 }
 
 export const SEARCH_PAGE_MAX = 100;
@@ -63,20 +65,16 @@ export async function searchLearningItems(
   const visibility = libraryVisibility(reader, args.region);
   if (!visibility.text && query !== null)
     return invalid("query", "a FUNDER reads counts and themes only: filter by theme, kind, authority or year instead");
-  const page = await searchLibrary(
-    db,
-    args.region,
-    {
-      query,
-      kinds,
-      theme: args.theme ?? null,
-      authorityId: args.authority ?? null,
-      year: args.year ?? null,
-      states: visibility.states,
-      audiences: visibility.audiences,
-      highlight: visibility.text,
-    },
-    { first: args.first, offset: args.offset },
-  );
-  return { ok: true, value: { ...page, region: args.region, visibility, offset: args.offset } };
+  const search: LibrarySearch = {
+    query,
+    kinds,
+    theme: args.theme ?? null,
+    authorityId: args.authority ?? null,
+    year: args.year ?? null,
+    states: visibility.states,
+    audiences: visibility.audiences,
+    highlight: visibility.text,
+  };
+  const page = await searchLibrary(db, args.region, search, { first: args.first, offset: args.offset });
+  return { ok: true, value: { ...page, region: args.region, visibility, offset: args.offset, search } };
 }

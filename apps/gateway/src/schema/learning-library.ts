@@ -4,6 +4,7 @@ import {
   createLearningItem,
   type LearningItemView,
   type LibrarySearchResult,
+  libraryThemeCounts,
   publishLearningItem,
   renameTheme,
   retireTheme,
@@ -15,7 +16,7 @@ import {
 } from "@adviser-hub/service";
 import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";
-import { ForbiddenError, InvalidTransitionError, ValidationError } from "../errors/index.js";
+import { InvalidTransitionError, ValidationError } from "../errors/index.js";
 import { limits } from "../limits/index.js";
 import { baseMutationErrors } from "./errors.js";
 import { actorOf, mutationScopes, orThrow, rowId } from "./mutation-support.js";
@@ -166,7 +167,20 @@ builder.queryField("searchLearningItems", (t) =>
         return toSearchConnection(result);
       },
     },
-    { name: "LearningItemConnection", description: "A page of the learning library, best match first, with the filtered total." },
+    {
+      name: "LearningItemConnection",
+      description: "A page of the learning library, best match first, with the filtered total.",
+      fields: (c) => ({
+        themeCounts: c.field({
+          type: [ThemeCount],
+          description: "How many of the items found (all pages) carry each theme, most first: what a FUNDER reads of the library. One more statement when asked.",
+          resolve: (connection, _args, context) => {
+            const { region, search } = (connection as unknown as { result: LibrarySearchResult }).result;
+            return libraryThemeCounts(context.db, region, search);
+          },
+        }),
+      }),
+    },
     {
       name: "LearningItemEdge",
       description: "A learning item found, with its highlight.",
@@ -191,6 +205,14 @@ async function libraryReader(context: GatewayContext, region: string) {
   return { role: viewer.role, regionCode: member ? viewer.region : "", ...(viewer.authority ? { authority: viewer.authority } : {}) };
 }
 
+const ThemeCount = builder.objectRef<{ theme: string; count: number }>("ThemeCount").implement({
+  description: "A theme and how many learning items found carry it.",
+  fields: (t) => ({
+    theme: t.exposeString("theme", { description: "The theme's code." }),
+    count: t.exposeInt("count", { description: "Items carrying it." }),
+  }),
+});
+
 function toSearchConnection(result: LibrarySearchResult) {
   const edges = result.hits.map((hit, i) => ({
     cursor: encodeOffset(result.offset + i + 1),
@@ -198,6 +220,7 @@ function toSearchConnection(result: LibrarySearchResult) {
     highlight: hit.highlight,
   }));
   return {
+    result,
     edges,
     totalCount: result.totalCount,
     pageInfo: {
@@ -237,7 +260,7 @@ builder.mutationField("addTheme", (t) =>
     type: ThemePayload,
     description: "Adds a theme to the region's vocabulary (REGION_ADMIN).",
     ...mutationScopes("addTheme"),
-    errors: { types: [ValidationError, ForbiddenError], union: { name: "AddThemeResult", description: "The theme, or why it was refused." } },
+    errors: { types: [...baseMutationErrors], union: { name: "AddThemeResult", description: "The theme, or why it was refused." } },
     args: { input: t.arg({ type: AddThemeInput, required: true, description: "The theme." }) },
     resolve: async (_root, { input }, context) => orThrow(await addTheme(context.db, actorOf(context), input, { clock: context.clock })),
   }),
@@ -263,23 +286,23 @@ builder.mutationField("retireTheme", (t) =>
   }),
 );
 
-const LearningItemContentFields = {
-  title: "The title, 1 to 200 characters. Never child-level personal data.",
-  summary: "The summary, at most 4,000 characters. Never child-level personal data.",
-};
+type InputFields = PothosSchemaTypes.InputFieldBuilder<(typeof builder)["$inferSchemaTypes"], "InputObject">;
+
+/** The content both the create and the update inputs carry. */
+const contentFields = (t: InputFields) => ({
+  title: t.string({ required: true, description: "The title, 1 to 200 characters. Never child-level personal data." }),
+  summary: t.string({ required: true, description: "The summary, at most 4,000 characters. Never child-level personal data." }),
+  kind: t.field({ type: LearningItemKindEnum, required: true, description: "What it is." }),
+  audience: t.field({ type: AudienceEnum, required: true, description: "Who it is for once published." }),
+  themes: t.stringList({ required: false, description: "Theme codes, current ones of the region's vocabulary." }),
+  engagementIds: t.idList({ required: false, description: "Engagements it came from." }),
+  authorityIds: t.stringList({ required: false, description: "Authorities (GSS codes) it came from." }),
+  organisationIds: t.idList({ required: false, description: "Organisations it came from." }),
+});
 
 const CreateLearningItemInput = builder.inputType("CreateLearningItemInput", {
   description: "A new learning item, stored as a DRAFT. Its text is never child-level personal data.",
-  fields: (t) => ({
-    title: t.string({ required: true, description: LearningItemContentFields.title }),
-    summary: t.string({ required: true, description: LearningItemContentFields.summary }),
-    kind: t.field({ type: LearningItemKindEnum, required: true, description: "What it is." }),
-    audience: t.field({ type: AudienceEnum, required: true, description: "Who it is for once published." }),
-    themes: t.stringList({ required: false, description: "Theme codes, current ones of the region's vocabulary." }),
-    engagementIds: t.idList({ required: false, description: "Engagements it came from." }),
-    authorityIds: t.stringList({ required: false, description: "Authorities (GSS codes) it came from." }),
-    organisationIds: t.idList({ required: false, description: "Organisations it came from." }),
-  }),
+  fields: (t) => contentFields(t),
 });
 
 const UpdateLearningItemInput = builder.inputType("UpdateLearningItemInput", {
@@ -287,14 +310,7 @@ const UpdateLearningItemInput = builder.inputType("UpdateLearningItemInput", {
   fields: (t) => ({
     learningItemId: t.id({ required: true, description: "The item's code." }),
     expectedVersion: t.int({ required: false, description: "The version read; a newer one refuses the change." }),
-    title: t.string({ required: true, description: LearningItemContentFields.title }),
-    summary: t.string({ required: true, description: LearningItemContentFields.summary }),
-    kind: t.field({ type: LearningItemKindEnum, required: true, description: "What it is." }),
-    audience: t.field({ type: AudienceEnum, required: true, description: "Who it is for once published." }),
-    themes: t.stringList({ required: false, description: "Theme codes, current ones of the region's vocabulary." }),
-    engagementIds: t.idList({ required: false, description: "Engagements it came from." }),
-    authorityIds: t.stringList({ required: false, description: "Authorities (GSS codes) it came from." }),
-    organisationIds: t.idList({ required: false, description: "Organisations it came from." }),
+    ...contentFields(t),
   }),
 });
 
@@ -320,6 +336,16 @@ const LearningItemPayload = builder.objectRef<LearningItemView>("LearningItemPay
 const ids = (context: GatewayContext, values: readonly (string | number)[] | null | undefined, typename: string, field: string) =>
   (values ?? []).map((value, i) => rowId(context, String(value), typename, `${field}.${i}`));
 
+/** The input with its engagement and organisation ids read as the API hands them out (global ids or codes). */
+const withLinkIds = <T extends { engagementIds?: readonly (string | number)[] | null; organisationIds?: readonly (string | number)[] | null }>(
+  context: GatewayContext,
+  input: T,
+) => ({
+  ...input,
+  engagementIds: ids(context, input.engagementIds, "Engagement", "input.engagementIds"),
+  organisationIds: ids(context, input.organisationIds, "Organisation", "input.organisationIds"),
+});
+
 builder.mutationField("createLearningItem", (t) =>
   t.field({
     type: LearningItemPayload,
@@ -329,16 +355,7 @@ builder.mutationField("createLearningItem", (t) =>
     args: { input: t.arg({ type: CreateLearningItemInput, required: true, description: "The item." }) },
     resolve: async (_root, { input }, context) =>
       orThrow(
-        await createLearningItem(
-          context.db,
-          actorOf(context),
-          {
-            ...input,
-            engagementIds: ids(context, input.engagementIds, "Engagement", "input.engagementIds"),
-            organisationIds: ids(context, input.organisationIds, "Organisation", "input.organisationIds"),
-          },
-          { clock: context.clock },
-        ),
+        await createLearningItem(context.db, actorOf(context), withLinkIds(context, input), { clock: context.clock }),
       ),
   }),
 );
@@ -358,12 +375,7 @@ builder.mutationField("updateLearningItem", (t) =>
         await updateLearningItem(
           context.db,
           actorOf(context),
-          {
-            ...input,
-            learningItemId: rowId(context, String(input.learningItemId), "LearningItem", "input.learningItemId"),
-            engagementIds: ids(context, input.engagementIds, "Engagement", "input.engagementIds"),
-            organisationIds: ids(context, input.organisationIds, "Organisation", "input.organisationIds"),
-          },
+          { ...withLinkIds(context, input), learningItemId: rowId(context, String(input.learningItemId), "LearningItem", "input.learningItemId") },
           { clock: context.clock },
         ),
       ),

@@ -246,22 +246,44 @@ const NEW_TABLES = [
 ];
 
 const vocabulary = [
-  // Every theme engagements use today, as it is written.
-  // A theme is as old as the first engagement that asked for it: a fact of the data, not of
-  // when the migration ran.
+  // Every theme engagements use today, as it is written. A theme is as old as the first
+  // engagement that asked for it: a fact of the data, not of when the migration ran. Two codes
+  // that differ only in letter case keep both codes; the later one's name gets " (2)" so that
+  // names stay unique in any case.
   `insert into themes (region_code, code, name, created_at)
-   select e.region_code, t.code, t.code, min(e.requested_at)
-     from engagements e cross join lateral unnest(e.themes) as t(code)
-    where length(trim(t.code)) > 0 and length(t.code) <= 80
-    group by e.region_code, t.code
+   select region_code, code,
+          case when rn = 1 then code else left(code, 70) || ' (' || rn || ')' end,
+          first_used
+     from (select e.region_code, t.code, min(e.requested_at) as first_used,
+                  row_number() over (partition by e.region_code, lower(t.code) order by min(e.requested_at), t.code) as rn
+             from engagements e cross join lateral unnest(e.themes) as t(code)
+            where length(trim(t.code)) > 0 and length(t.code) <= 80
+            group by e.region_code, t.code) used
    on conflict do nothing`,
+  // An engagement written later with a theme the vocabulary lacks registers it, named as the
+  // backfill names it.
   `create function register_engagement_themes() returns trigger
    language plpgsql as $$
+   declare
+     new_code text;
+     label text;
+     n integer;
    begin
-     insert into themes (region_code, code, name, created_at)
-     select new.region_code, t.code, t.code, new.requested_at from unnest(new.themes) as t(code)
-      where length(trim(t.code)) > 0 and length(t.code) <= 80
-     on conflict do nothing;
+     for new_code in
+       select distinct t.code from unnest(new.themes) as t(code)
+        where length(trim(t.code)) > 0 and length(t.code) <= 80
+          and not exists (select 1 from themes h where h.region_code = new.region_code and h.code = t.code)
+     loop
+       n := 1;
+       label := new_code;
+       while exists (select 1 from themes h where h.region_code = new.region_code and lower(h.name) = lower(label)) loop
+         n := n + 1;
+         label := left(new_code, 70) || ' (' || n || ')';
+       end loop;
+       insert into themes (region_code, code, name, created_at)
+       values (new.region_code, new_code, label, new.requested_at)
+       on conflict do nothing;
+     end loop;
      return new;
    end
    $$`,

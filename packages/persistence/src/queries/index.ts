@@ -69,6 +69,7 @@ export {
   type LibraryPage,
   type LibrarySearch,
   learningItemsByIds,
+  libraryThemeCounts,
   overdueRecommendations,
   type RecommendationView,
   recommendationFiguresByBoard,

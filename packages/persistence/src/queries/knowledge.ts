@@ -137,17 +137,8 @@ export interface LibraryPage {
   readonly hasNextPage: boolean;
 }
 
-/**
- * One page of a region's library, best match first (ts_rank, then newest publication, then
- * id), with the filter's total, in one statement. Paged by offset: a ranked order has no
- * stable key to page after.
- */
-export async function searchLearningItems(
-  db: Queryable,
-  region: string,
-  search: LibrarySearch,
-  page: { readonly first: number; readonly offset: number },
-): Promise<LibraryPage> {
+/** The WHERE of a library search over `learning_items li`, and its parsed query. */
+function libraryFilter(region: string, search: LibrarySearch) {
   const text = search.query?.trim() ? search.query.trim() : null;
   const q: RawBuilder<unknown> = text === null ? sql`null::tsquery` : sql`websearch_to_tsquery('english', ${text})`;
   const conditions: RawBuilder<unknown>[] = [
@@ -175,6 +166,37 @@ export async function searchLearningItems(
                   where x.region_code = li.region_code and x.learning_item_id = li.id and o.home_authority_id = ${a}))`);
   }
   const where = sql.join(conditions, sql` and `);
+  return { text, q, where };
+}
+
+/**
+ * How many of the items a search finds carry each theme, most first: the library by theme,
+ * which is all a funder reads of it. One statement.
+ */
+export async function libraryThemeCounts(db: Queryable, region: string, search: LibrarySearch): Promise<{ readonly theme: string; readonly count: number }[]> {
+  const { where } = libraryFilter(region, search);
+  const result = await sql<{ theme: string; count: number }>`
+    select t.theme_code as theme, count(*) as count
+      from learning_items li
+      join learning_item_themes t on t.region_code = li.region_code and t.learning_item_id = li.id
+     where ${where}
+     group by t.theme_code
+     order by count(*) desc, t.theme_code`.execute(db);
+  return result.rows.map((r) => ({ theme: r.theme, count: Number(r.count) }));
+}
+
+/**
+ * One page of a region's library, best match first (ts_rank, then newest publication, then
+ * id), with the filter's total, in one statement. Paged by offset: a ranked order has no
+ * stable key to page after.
+ */
+export async function searchLearningItems(
+  db: Queryable,
+  region: string,
+  search: LibrarySearch,
+  page: { readonly first: number; readonly offset: number },
+): Promise<LibraryPage> {
+  const { text, q, where } = libraryFilter(region, search);
   const rank = text === null ? sql`0::real` : sql`ts_rank(li.search, ${q})`;
   const headline =
     text === null || !search.highlight
