@@ -350,6 +350,49 @@ describe.skipIf(missingChromium)("the dashboard in Chromium", () => {
     });
   });
 
+  describe("as a region admin on the knowledge page", () => {
+    it("searches the library, lists themes across the boroughs and overdue recommendations, as GraphQL answers them", async () => {
+      const token = await tokenFor({ role: "REGION_ADMIN" });
+      const page = await signIn("REGION_ADMIN");
+      await page.getByRole("link", { name: "Knowledge hub" }).click();
+      await page.locator("#themes table tbody tr").first().waitFor();
+
+      // Themes across the boroughs: the table is the gateway's answer, most widespread first.
+      const themes = await graphql(
+        token,
+        `{ commonThemes(region: "london", year: 2010, minAuthorities: 3) { themes { theme authorityCount common engagements daysDelivered outliers { measure } } } }`,
+      );
+      const expected = themes.commonThemes.themes as Json[];
+      expect(expected.length).toBeGreaterThan(0);
+      const rows = await tableRows(page, "Themes across the boroughs, 2010-11");
+      expect(rows.map((r) => [r[0], r[1], r[2], r[3], r[4]])).toEqual(
+        expected.map((t) => [t.theme, String(t.authorityCount), t.common ? "common" : "", String(t.engagements), formatDays(t.daysDelivered)]),
+      );
+      expect(await stat(page, "common-themes")).toBe(String(expected.filter((t) => t.common).length));
+
+      // The library searched with the page's own form; the count and titles are the search's.
+      await page.getByLabel("Search the library").fill("review");
+      await page.getByRole("button", { name: "Search" }).click();
+      await page.locator("table caption", { hasText: 'Learning items matching "review"' }).waitFor();
+      const found = await graphql(token, `{ searchLearningItems(region: "london", query: "review", first: 20) { totalCount edges { node { title } } } }`);
+      expect(found.searchLearningItems.totalCount).toBeGreaterThan(0);
+      expect((await tableRows(page, 'Learning items matching "review"')).map((r) => r[0])).toEqual(found.searchLearningItems.edges.map((e: Json) => e.node.title));
+      expect(await page.locator("#learning mark").count()).toBeGreaterThan(0);
+
+      // Overdue as of a day in the pilot, asked through the address.
+      await page.goto(`${server.url}/knowledge?year=2010&min=3&asOf=2011-12-01`);
+      await page.locator("table caption", { hasText: "Recommendations overdue on 2011-12-01" }).waitFor();
+      const overdue = await graphql(token, `{ overdueRecommendations(region: "london", asOf: "2011-12-01") { text dueOn } }`);
+      expect(overdue.overdueRecommendations.length).toBeGreaterThan(0);
+      expect((await tableRows(page, "Recommendations overdue on 2011-12-01")).map((r) => [r[2], r[4]])).toEqual(
+        overdue.overdueRecommendations.map((r: Json) => [r.text, r.dueOn]),
+      );
+      await page.locator("#themes table tbody tr").first().waitFor();
+      await screenshot(page, "knowledge");
+      await page.close();
+    });
+  });
+
   describe("as an adviser", () => {
     it("shows benchmarks with suppressed values as suppressed, never as zero", async () => {
       const token = await tokenFor({ role: "ADVISER" });

@@ -10,6 +10,7 @@ import { BenchmarkPage } from "./pages/benchmark-page.js";
 import { BoroughPage } from "./pages/borough-page.js";
 import { CapacityPage } from "./pages/capacity-page.js";
 import { FunderPage } from "./pages/funder-page.js";
+import { KnowledgePage } from "./pages/knowledge-page.js";
 import { SignInPage } from "./pages/sign-in-page.js";
 
 export type SignedInViewer = ViewerQuery["viewer"] & { region: string; role: NonNullable<ViewerQuery["viewer"]["role"]> };
@@ -70,6 +71,8 @@ function SignedIn({ onSignOut }: { onSignOut: () => void }) {
         <CapacityPage viewer={signedIn} params={location.params} />
       ) : path === "/benchmarks" ? (
         <BenchmarkPage viewer={signedIn} params={location.params} />
+      ) : path === "/knowledge" ? (
+        <KnowledgePage viewer={signedIn} params={location.params} />
       ) : (
         <>
           <h1>Page not found</h1>

@@ -43,6 +43,10 @@ export * from "./outcomes/outcome-indicator-input.js";
 // Rule 12
 export * from "./benchmarking/benchmark.js";
 export * from "./benchmarking/build-benchmark.js";
+export * from "./benchmarking/symbols.js";
+export * from "./benchmarking/open-data.js";
+export * from "./benchmarking/compare.js";
+export * from "./benchmarking/common-themes.js";
 // Rule 13
 export * from "./value-for-money/funding.js";
 export * from "./value-for-money/value-for-money.js";
@@ -63,5 +67,10 @@ export * from "./administration/entity-input.js";
 export * from "./administration/places.js";
 export * from "./administration/staffing.js";
 export * from "./administration/funding.js";
+// Rules 18-21: the knowledge hub
+export * from "./knowledge/themes.js";
+export * from "./knowledge/learning-item.js";
+export * from "./knowledge/case-review.js";
+export * from "./knowledge/event.js";
 // Who may perform which use case
 export * from "./roles/index.js";

@@ -7,7 +7,15 @@ import type {
   Strand,
 } from "@adviser-hub/domain";
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
-import type { OutcomeAssessment } from "@adviser-hub/domain";
+import type {
+  Audience,
+  CaseReviewScope,
+  KnowledgeEventKind,
+  LearningItemKind,
+  OutcomeAssessment,
+  PublicationState,
+  RecommendationStatus,
+} from "@adviser-hub/domain";
 
 // Kysely's view of the tables created by src/migrations. Keep in step with the migrations:
 // a column added there is added here in the same commit.
@@ -58,8 +66,22 @@ export interface Database {
   outcome_measurements: OutcomeMeasurementsTable;
   benchmark_populations: BenchmarkPopulationsTable;
   benchmark_statistics: BenchmarkStatisticsTable;
+  benchmark_area_statistics: BenchmarkAreaStatisticsTable;
   statistical_neighbours: StatisticalNeighboursTable;
   audit_log: AuditLogTable;
+  themes: ThemesTable;
+  learning_items: LearningItemsTable;
+  learning_item_themes: LearningItemThemesTable;
+  learning_item_engagements: LearningItemEngagementsTable;
+  learning_item_authorities: LearningItemAuthoritiesTable;
+  learning_item_organisations: LearningItemOrganisationsTable;
+  case_reviews: CaseReviewsTable;
+  case_review_engagements: CaseReviewEngagementsTable;
+  recommendations: RecommendationsTable;
+  knowledge_events: KnowledgeEventsTable;
+  knowledge_event_themes: KnowledgeEventThemesTable;
+  knowledge_event_learning_items: KnowledgeEventLearningItemsTable;
+  knowledge_event_invitations: KnowledgeEventInvitationsTable;
 }
 
 // Regions and policy --------------------------------------------------------------------------
@@ -402,13 +424,30 @@ export interface BenchmarkStatisticsTable {
   year: number;
   /** Upper-snake measure code, named by the domain. */
   measure: string;
-  /** Null exactly when suppressed. */
+  /** Null exactly when a symbol was published instead. */
   value: number | null;
+  /** True exactly when the symbol is SUPPRESSED ('c'). */
   suppressed: Generated<boolean>;
+  /** The meaning of the symbol published instead of a number (SUPPRESSED, NOT_APPLICABLE, ...). */
+  symbol: string | null;
   source: string;
 }
 export type BenchmarkStatisticRow = Selectable<BenchmarkStatisticsTable>;
 export type NewBenchmarkStatisticRow = Insertable<BenchmarkStatisticsTable>;
+
+/** A published national or regional figure: a comparator, not an authority. */
+export interface BenchmarkAreaStatisticsTable {
+  region_code: string;
+  level: "NATIONAL" | "REGIONAL";
+  area_code: string;
+  area_name: string;
+  year: number;
+  measure: string;
+  value: number | null;
+  symbol: string | null;
+  child_population: number | null;
+  source: string;
+}
 
 export interface StatisticalNeighboursTable {
   region_code: string;
@@ -435,3 +474,119 @@ export interface AuditLogTable {
 }
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type NewAuditLogRow = Insertable<AuditLogTable>;
+
+// The knowledge hub (migration 0014) ---------------------------------------------------------
+
+/** The region's theme vocabulary: `code` is what engagements' `themes` hold; `name` the label. */
+export interface ThemesTable {
+  region_code: string;
+  code: string;
+  name: string;
+  retired_at: NullableInstant;
+  created_at: DefaultInstant;
+}
+export type ThemeRow = Selectable<ThemesTable>;
+
+export interface LearningItemsTable {
+  region_code: string;
+  id: string;
+  title: string;
+  summary: string;
+  kind: LearningItemKind;
+  state: PublicationState;
+  audience: Audience;
+  published_on: ColumnType<PlainDate | null, PlainDate | null | undefined, PlainDate | null>;
+  published_year: ColumnType<number | null, number | null | undefined, number | null>;
+  created_at: Instant;
+  updated_at: Instant;
+  version: ColumnType<number, number | undefined, number>;
+  /** Generated from title and summary; never written. */
+  search: ColumnType<string, never, never>;
+}
+export type LearningItemRow = Selectable<LearningItemsTable>;
+
+export interface LearningItemThemesTable {
+  region_code: string;
+  learning_item_id: string;
+  theme_code: string;
+}
+export interface LearningItemEngagementsTable {
+  region_code: string;
+  learning_item_id: string;
+  engagement_id: string;
+}
+export interface LearningItemAuthoritiesTable {
+  region_code: string;
+  learning_item_id: string;
+  authority_id: string;
+}
+export interface LearningItemOrganisationsTable {
+  region_code: string;
+  learning_item_id: string;
+  organisation_id: string;
+}
+
+export interface CaseReviewsTable {
+  region_code: string;
+  id: string;
+  title: string;
+  scope: CaseReviewScope;
+  board_organisation_id: string;
+  published_on: PlainDate;
+  learning_item_id: string | null;
+  created_at: Instant;
+}
+export type CaseReviewRow = Selectable<CaseReviewsTable>;
+
+export interface CaseReviewEngagementsTable {
+  region_code: string;
+  case_review_id: string;
+  engagement_id: string;
+}
+
+export interface RecommendationsTable {
+  region_code: string;
+  id: string;
+  case_review_id: string;
+  position: number;
+  text: string;
+  owner_organisation_id: string;
+  agreed_on: PlainDate;
+  due_on: PlainDate;
+  status: RecommendationStatus;
+  evidence: string | null;
+  closed_on: PlainDate | null;
+  /** Decided by the domain when closed (daysToClose) and stored. */
+  days_to_close: number | null;
+  version: ColumnType<number, number | undefined, number>;
+  updated_at: Instant;
+}
+export type RecommendationRow = Selectable<RecommendationsTable>;
+
+export interface KnowledgeEventsTable {
+  region_code: string;
+  id: string;
+  kind: KnowledgeEventKind;
+  title: string;
+  held_on: PlainDate;
+  created_at: Instant;
+}
+export type KnowledgeEventRow = Selectable<KnowledgeEventsTable>;
+
+export interface KnowledgeEventThemesTable {
+  region_code: string;
+  event_id: string;
+  theme_code: string;
+}
+export interface KnowledgeEventLearningItemsTable {
+  region_code: string;
+  event_id: string;
+  learning_item_id: string;
+}
+export interface KnowledgeEventInvitationsTable {
+  region_code: string;
+  event_id: string;
+  organisation_id: string;
+  /** Null until attendance is recorded. */
+  attended: boolean | null;
+}

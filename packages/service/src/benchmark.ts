@@ -10,6 +10,7 @@ import {
 } from "@adviser-hub/domain";
 import { type Queryable, benchmarkInputs } from "@adviser-hub/persistence";
 import { type Reader, requireReader } from "./actor.js";
+import { countOf } from "./benchmark-inputs.js";
 import { validYear } from "./year.js";
 
 export interface BenchmarkArgs {
@@ -35,7 +36,7 @@ export async function benchmark(db: Queryable, reader: Reader, args: BenchmarkAr
     .map((row) => ({
       authorityId: row.authorityId,
       population: row.population!,
-      count: row.suppressed || row.value === null ? { suppressed: true } : { suppressed: false, value: row.value },
+      count: countOf(row.value, row.symbol),
     }));
   const result = buildBenchmark(args.measure, year.value, inputs);
   if (!result.ok) return invalid(result.error.field || "measure", result.error.message);

@@ -1,6 +1,20 @@
 export { type CommandActor, type CommandOptions, type Reader, systemClock } from "./actor.js";
 export { type BenchmarkArgs, type BenchmarkResult, benchmark } from "./benchmark.js";
 export {
+  type BenchmarkComparisonArgs,
+  type BenchmarkComparisonReport,
+  type BenchmarkComparisonResult,
+  benchmarkComparison,
+} from "./benchmark-comparison.js";
+export { type CommonThemesArgs, type CommonThemesReport, type CommonThemesResult, commonThemes } from "./common-themes.js";
+export {
+  type ImportBenchmarksError,
+  type ImportBenchmarksInput,
+  type ImportBenchmarksResult,
+  type ImportedBenchmarks,
+  importBenchmarks,
+} from "./import-benchmarks.js";
+export {
   type CapacityForecastArgs,
   type CapacityForecastResult,
   type ForecastWeek,
@@ -132,3 +146,30 @@ export {
   type ImportRejectedError,
   importRegion,
 } from "./import-region.js";
+// The knowledge hub (rules 18-21).
+export { type AddThemeError, type AddThemeResult, addTheme } from "./add-theme.js";
+export { type RenameThemeError, type RenameThemeResult, renameTheme } from "./rename-theme.js";
+export { type RetireThemeError, type RetireThemeResult, retireTheme } from "./retire-theme.js";
+export { type CreateLearningItemError, type CreateLearningItemResult, createLearningItem } from "./create-learning-item.js";
+export { type UpdateLearningItemError, type UpdateLearningItemResult, updateLearningItem } from "./update-learning-item.js";
+export { type ChangePublicationError, type ChangePublicationResult, publishLearningItem } from "./publish-learning-item.js";
+export { withdrawLearningItem } from "./withdraw-learning-item.js";
+export { type LibrarySearchResult, SEARCH_PAGE_MAX, type SearchLearningItemsArgs, searchLearningItems } from "./search-learning-items.js";
+export { type RecordCaseReviewError, type RecordCaseReviewResult, type RecordedCaseReview, recordCaseReview } from "./record-case-review.js";
+export { type ProgressRecommendationError, type ProgressRecommendationResult, progressRecommendation } from "./progress-recommendation.js";
+export { type OverdueRecommendationsArgs, overdueRecommendations } from "./overdue-recommendations.js";
+export { type CaseReviewReport, type RecommendationTally, caseReviewReport } from "./case-review-report.js";
+export { type RecordKnowledgeEventError, type RecordKnowledgeEventResult, recordKnowledgeEvent } from "./record-knowledge-event.js";
+export { type RecordEventAttendanceError, type RecordEventAttendanceResult, recordEventAttendance } from "./record-event-attendance.js";
+export { type DisseminationReport, disseminationReport } from "./dissemination-report.js";
+export {
+  caseReviewsOfRegion,
+  knowledgeEventsByIds,
+  knowledgeEventsOfRegion,
+  learningItemsByIds,
+  libraryThemeCounts,
+  recommendationsOfCaseReviews,
+  themesByCodes,
+  themesOfRegion,
+} from "@adviser-hub/persistence";
+export type { CaseReviewView, KnowledgeEventView, LearningItemView, RecommendationView, ThemeRow } from "@adviser-hub/persistence";

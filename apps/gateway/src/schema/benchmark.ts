@@ -1,4 +1,11 @@
-import { type Benchmark as BenchmarkResult, type BENCHMARK_MEASURES, type BenchmarkRow as BenchmarkRowResult, decimalRatio } from "@adviser-hub/domain";
+import {
+  type Benchmark as BenchmarkResult,
+  type BENCHMARK_MEASURES,
+  BENCHMARK_SYMBOL_MEANINGS,
+  BENCHMARK_SYMBOL_NAMES,
+  type BenchmarkRow as BenchmarkRowResult,
+  decimalRatio,
+} from "@adviser-hub/domain";
 import { benchmark } from "@adviser-hub/service";
 import { builder } from "../builder.js";
 import { regionalKey } from "../global-id.js";
@@ -6,7 +13,7 @@ import { Authority } from "./authority.js";
 import { orThrow, readerOf } from "./mutation-support.js";
 import { useCaseScopes } from "./scopes.js";
 
-const BenchmarkMeasureEnum = builder.enumType("BenchmarkMeasure", {
+export const BenchmarkMeasureEnum = builder.enumType("BenchmarkMeasure", {
   description: "A published children's social care statistic, compared per 10,000 children aged 0-17 (rule 12).",
   values: {
     REFERRALS: { description: "Referrals to children's social care." },
@@ -19,7 +26,15 @@ const BenchmarkMeasureEnum = builder.enumType("BenchmarkMeasure", {
 });
 
 /** Rates are carried in hundredths per 10,000 children; shown as exact decimals. */
-const rate = (scaled: number | null): string | null => (scaled === null ? null : decimalRatio(scaled, 100, 2));
+export const rate = (scaled: number | null): string | null => (scaled === null ? null : decimalRatio(scaled, 100, 2));
+
+export const BenchmarkSymbolEnum = builder.enumType("BenchmarkSymbol", {
+  description: "What the Department for Education published in place of a number; never read as zero, never rated or ranked.",
+  values: Object.fromEntries(BENCHMARK_SYMBOL_NAMES.map((name) => [name, { description: BENCHMARK_SYMBOL_MEANINGS[name] }])) as Record<
+    (typeof BENCHMARK_SYMBOL_NAMES)[number],
+    { description: string }
+  >,
+});
 
 const Quartiles = builder.objectRef<{ q1: number; median: number; q3: number }>("Quartiles").implement({
   description: "Quartiles of the unsuppressed authorities' rates per 10,000 children.",
@@ -30,19 +45,19 @@ const Quartiles = builder.objectRef<{ q1: number; median: number; q3: number }>(
   }),
 });
 
-const OutlierEnum = builder.enumType("Outlier", {
+export const OutlierEnum = builder.enumType("Outlier", {
   description: "A rate beyond 1.5 x the interquartile range.",
   values: { HIGH: { description: "Above Q3 + 1.5 IQR." }, LOW: { description: "Below Q1 - 1.5 IQR." } },
 });
 
-const BenchmarkRow = builder.objectRef<{ region: string; row: BenchmarkRowResult }>("BenchmarkRow").implement({
+export const BenchmarkRow = builder.objectRef<{ region: string; row: BenchmarkRowResult }>("BenchmarkRow").implement({
   description: "One authority's figure for the measure and year.",
   fields: (t) => ({
     authority: t.field({ type: Authority, description: "The authority.", resolve: (r) => regionalKey(r.region, r.row.authorityId) }),
     population: t.int({ description: "Children aged 0-17.", resolve: (r) => r.row.population }),
     value: t.int({
       nullable: true,
-      description: "The published count; null when suppressed (published as 'c', a count of 1 to 5, never zero).",
+      description: "The published count; null when a symbol was published instead (see symbol), never zero.",
       resolve: (r) => (r.row.count.suppressed ? null : r.row.count.value),
     }),
     rate: t.string({
@@ -52,7 +67,13 @@ const BenchmarkRow = builder.objectRef<{ region: string; row: BenchmarkRowResult
     }),
     rank: t.int({ nullable: true, description: "1 = highest rate; ties share a rank; null when suppressed.", resolve: (r) => r.row.rank }),
     outlier: t.field({ type: OutlierEnum, nullable: true, description: "HIGH or LOW beyond 1.5 IQR.", resolve: (r) => r.row.outlier }),
-    suppressed: t.boolean({ description: "The count was suppressed at source.", resolve: (r) => r.row.suppressed }),
+    suppressed: t.boolean({ description: "The count was suppressed at source ('c', a count of 1 to 5).", resolve: (r) => r.row.suppressed }),
+    symbol: t.field({
+      type: BenchmarkSymbolEnum,
+      nullable: true,
+      description: "The symbol published in place of a number ('c', 'z', 'x', 'low', 'u', ':') as its meaning; null when a number was published.",
+      resolve: (r) => r.row.symbol,
+    }),
   }),
 });
 

@@ -17,7 +17,7 @@ export const ErrorCodeEnum = builder.enumType("ErrorCode", {
     NOT_FOUND: { description: "The thing named does not exist in the viewer's region or is not visible." },
     FORBIDDEN: { description: "The viewer's role, region, authority or funder does not allow it." },
     CAPACITY_EXCEEDED: { description: "A confirmed booking would exceed an adviser's bookable days." },
-    INVALID_TRANSITION: { description: "The engagement lifecycle does not allow this change." },
+    INVALID_TRANSITION: { description: "The lifecycle (of an engagement, a learning item's publication or a recommendation) does not allow this change." },
     IMPORT_REJECTED: { description: "A region import was refused; the error lists every problem by file, row and column." },
   } satisfies Record<ErrorCode, unknown>,
 });

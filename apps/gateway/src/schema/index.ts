@@ -26,6 +26,11 @@ import "./outcome.js";
 import "./json.js";
 import "./region-admin.js";
 import "./region-import.js";
+import "./published-benchmarks.js";
+import "./file.js";
+import "./learning-library.js";
+import "./case-reviews.js";
+import "./knowledge-events.js";
 import { builder } from "../builder.js";
 
 builder.queryType({ description: "Reads: the viewer, a region and its reports." });

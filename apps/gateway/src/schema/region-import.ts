@@ -1,5 +1,6 @@
 import { IMPORT_FILE_NAMES, type ImportIssue, type ImportedFile, type ImportedRegion, importRegion } from "@adviser-hub/service";
 import { builder } from "../builder.js";
+import "./file.js";
 import { ForbiddenError, ImportRejectedError, fromDomainError } from "../errors/index.js";
 import { ErrorInterface } from "./errors.js";
 import { actorOf, mutationScopes } from "./mutation-support.js";
@@ -7,19 +8,6 @@ import { actorOf, mutationScopes } from "./mutation-support.js";
 // A whole region from the files `pnpm region:import` reads, uploaded as a GraphQL multipart
 // request (Yoga reads the multipart request spec itself): the resolver only reads each file's
 // text under its name and calls the service's importRegion.
-
-builder.scalarType("File", {
-  description: "A file of a GraphQL multipart request (input only).",
-  serialize: () => {
-    throw new Error("File is an input scalar");
-  },
-  parseValue: (value) => {
-    // The server's own File class (the fetch implementation Yoga runs on), not always the global one.
-    const file = value as { name?: unknown; text?: unknown } | null;
-    if (typeof file?.name === "string" && typeof file.text === "function") return value as File;
-    throw new TypeError("expected a file of the multipart request");
-  },
-});
 
 const ImportIssueRef = builder.objectRef<ImportIssue>("ImportIssue").implement({
   description: "One problem of a refused import, where a spreadsheet would show it.",

@@ -23,6 +23,7 @@ const pages = [
   { path: "/borough", title: "Borough", roles: ["AUTHORITY", "REGION_ADMIN", "ADVISER"] },
   { path: "/capacity", title: "Capacity", roles: ["REGION_ADMIN", "ADVISER"] },
   { path: "/benchmarks", title: "Benchmarks", roles: ["FUNDER", "REGION_ADMIN", "ADVISER", "AUTHORITY"] },
+  { path: "/knowledge", title: "Knowledge hub", roles: ["REGION_ADMIN", "ADVISER", "AUTHORITY"] },
 ];
 
 export function Layout({ viewer, path, onSignOut, children }: { viewer: SignedInViewer; path: string; onSignOut: () => void; children: ReactNode }) {

@@ -1,4 +1,5 @@
 import type { Fraction } from "../quantities/integer-arithmetic.js";
+import type { BenchmarkSymbol } from "./symbols.js";
 
 export const BENCHMARK_MEASURES = [
   "REFERRALS",
@@ -15,10 +16,13 @@ export const RATE_PER_CHILDREN = 10_000;
 /** Scaled rates are hundredths: a rate of 512.34 per 10,000 is 51234. */
 export const RATE_SCALE = 100;
 
-/** A published count: a number, or 'c' (a count of 1 to 5, suppressed). Never read 'c' as 0. */
+/**
+ * A published count: a number, or a symbol in its place ('c', a count of 1 to 5, when `symbol`
+ * is absent). Never read a symbol as 0. `suppressed: true` means no number was published.
+ */
 export type PublishedCount =
   | { readonly suppressed: false; readonly value: number }
-  | { readonly suppressed: true };
+  | { readonly suppressed: true; readonly symbol?: BenchmarkSymbol };
 
 /** One authority's published figures for one measure and year. */
 export interface BenchmarkInput {
@@ -34,7 +38,10 @@ export interface BenchmarkRow {
   readonly authorityId: string;
   readonly population: number;
   readonly count: PublishedCount;
+  /** Published as 'c' (a count of 1 to 5). */
   readonly suppressed: boolean;
+  /** What was published in place of a number; null when a number was published. */
+  readonly symbol: BenchmarkSymbol | null;
   /** count x 10000 / population exactly; null when suppressed. */
   readonly rate: Fraction | null;
   /** The rate in hundredths per 10,000, rounded half up; null when suppressed. */

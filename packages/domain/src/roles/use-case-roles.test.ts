@@ -4,7 +4,7 @@ import { mayPerform, refusalOf, USE_CASE_ROLES } from "./use-case-roles.js";
 
 describe("use case roles", () => {
   it("lets a funder perform no write and a region admin every use case but opening a region", () => {
-    const writes = ["requestEngagement", "decideEngagement", "bookAdviser", "recordDelivery", "correctDelivery", "issueStatement", "recordOutcomeMeasurement", "createRegion", "setRegionPolicy", "importBankHolidays"] as const;
+    const writes = ["requestEngagement", "decideEngagement", "bookAdviser", "recordDelivery", "correctDelivery", "issueStatement", "recordOutcomeMeasurement", "createRegion", "setRegionPolicy", "importBankHolidays", "importBenchmarks"] as const;
     for (const useCase of writes) expect(mayPerform("FUNDER", useCase)).toBe(false);
     for (const useCase of Object.keys(USE_CASE_ROLES) as (keyof typeof USE_CASE_ROLES)[])
       expect(mayPerform("REGION_ADMIN", useCase)).toBe(useCase !== "createRegion");
@@ -42,6 +42,24 @@ describe("use case roles", () => {
         "saveFunderContribution",
         "createOutcomeIndicator",
         "importRegion",
+        "importBenchmarks",
+        "benchmarkComparison",
+        "commonThemes",
+        "addTheme",
+        "renameTheme",
+        "retireTheme",
+        "createLearningItem",
+        "updateLearningItem",
+        "publishLearningItem",
+        "withdrawLearningItem",
+        "searchLearningItems",
+        "recordCaseReview",
+        "progressRecommendation",
+        "overdueRecommendations",
+        "caseReviewReport",
+        "recordKnowledgeEvent",
+        "recordEventAttendance",
+        "disseminationReport",
       ],
       ADVISER: [
         "requestEngagement",
@@ -55,9 +73,47 @@ describe("use case roles", () => {
         "benchmark",
         "demandAndCapacity",
         "createOutcomeIndicator",
+        "benchmarkComparison",
+        "commonThemes",
+        "createLearningItem",
+        "updateLearningItem",
+        "publishLearningItem",
+        "withdrawLearningItem",
+        "searchLearningItems",
+        "recordCaseReview",
+        "progressRecommendation",
+        "overdueRecommendations",
+        "caseReviewReport",
+        "recordKnowledgeEvent",
+        "recordEventAttendance",
+        "disseminationReport",
       ],
-      AUTHORITY: ["requestEngagement", "decideEngagement", "fundingReport", "quotaStatement", "capacityForecast", "benchmark", "demandAndCapacity"],
-      FUNDER: ["fundingReport", "capacityForecast", "benchmark", "demandAndCapacity"],
+      AUTHORITY: [
+        "requestEngagement",
+        "decideEngagement",
+        "fundingReport",
+        "quotaStatement",
+        "capacityForecast",
+        "benchmark",
+        "demandAndCapacity",
+        "benchmarkComparison",
+        "commonThemes",
+        "searchLearningItems",
+        "overdueRecommendations",
+        "caseReviewReport",
+        "disseminationReport",
+      ],
+      FUNDER: [
+        "fundingReport",
+        "capacityForecast",
+        "benchmark",
+        "demandAndCapacity",
+        "benchmarkComparison",
+        "commonThemes",
+        "searchLearningItems",
+        "caseReviewReport",
+        "disseminationReport",
+      ],
       SERVICE_ADMIN: ["createRegion", "setRegionPolicy", "importBankHolidays", "auditLog", "importRegion"],
     });
   });

@@ -41,6 +41,30 @@ export const USE_CASE_ROLES = {
   createOutcomeIndicator: ["REGION_ADMIN", "ADVISER"],
   // A whole region from files: the operator for any region (a new one included), its admin for its own.
   importRegion: ["REGION_ADMIN", "SERVICE_ADMIN"],
+  // Published statistics replace the region's benchmark figures: the region's administrator only.
+  importBenchmarks: ["REGION_ADMIN"],
+  // Published statistics and sums over the region's engagements by theme: aggregates with no
+  // engagement's detail, so every role of the region, as the benchmark.
+  benchmarkComparison: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER"],
+  commonThemes: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER"],
+  // The knowledge hub. The vocabulary is the region's to manage; the library and case-review
+  // records are the staff's to write. Reads are open to every role: what each sees of the
+  // library is rule 19's visibility, an authority's overdue list is its own area's.
+  addTheme: ["REGION_ADMIN"],
+  renameTheme: ["REGION_ADMIN"],
+  retireTheme: ["REGION_ADMIN"],
+  createLearningItem: ["REGION_ADMIN", "ADVISER"],
+  updateLearningItem: ["REGION_ADMIN", "ADVISER"],
+  publishLearningItem: ["REGION_ADMIN", "ADVISER"],
+  withdrawLearningItem: ["REGION_ADMIN", "ADVISER"],
+  searchLearningItems: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER"],
+  recordCaseReview: ["REGION_ADMIN", "ADVISER"],
+  progressRecommendation: ["REGION_ADMIN", "ADVISER"],
+  overdueRecommendations: ["REGION_ADMIN", "ADVISER", "AUTHORITY"],
+  caseReviewReport: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER"],
+  recordKnowledgeEvent: ["REGION_ADMIN", "ADVISER"],
+  recordEventAttendance: ["REGION_ADMIN", "ADVISER"],
+  disseminationReport: ["REGION_ADMIN", "ADVISER", "AUTHORITY", "FUNDER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type UseCase = keyof typeof USE_CASE_ROLES;
@@ -74,6 +98,24 @@ const WHAT: Record<UseCase, string> = {
   saveFunderContribution: "save funder contributions",
   createOutcomeIndicator: "create outcome indicators",
   importRegion: "import regions",
+  importBenchmarks: "import benchmark statistics",
+  benchmarkComparison: "read benchmark comparisons",
+  commonThemes: "read themes across authorities",
+  addTheme: "add themes",
+  renameTheme: "rename themes",
+  retireTheme: "retire themes",
+  createLearningItem: "create learning items",
+  updateLearningItem: "update learning items",
+  publishLearningItem: "publish learning items",
+  withdrawLearningItem: "withdraw learning items",
+  searchLearningItems: "search the learning library",
+  recordCaseReview: "record case reviews",
+  progressRecommendation: "progress recommendations",
+  overdueRecommendations: "list overdue recommendations",
+  caseReviewReport: "read case review reports",
+  recordKnowledgeEvent: "record events",
+  recordEventAttendance: "record event attendance",
+  disseminationReport: "read dissemination reports",
 };
 
 export function mayPerform(role: Role, useCase: UseCase): boolean {

@@ -6,6 +6,7 @@ import { londonAuthorities } from "../london-authorities.js";
 import { seedHostArrangements } from "./advisers.js";
 import { BENCHMARK_SOURCE } from "./benchmarks.js";
 import { LONDON, SEED_AS_OF, londonPilotData, seedAdvisers, seedContributions, seedFunders, seedOrganisations } from "./london-pilot-data.js";
+import { knowledgeRows } from "./knowledge.js";
 import { seedOutcomes } from "./outcomes.js";
 import { deliveryId, seedStatements } from "./seed-statements.js";
 
@@ -344,6 +345,7 @@ export async function seedLondonPilot(db: Kysely<Database>): Promise<SeedSummary
         measure: s.measure,
         value: s.value,
         suppressed: s.suppressed,
+        symbol: s.suppressed ? "SUPPRESSED" : null,
         source: BENCHMARK_SOURCE,
       })),
     );
@@ -357,6 +359,10 @@ export async function seedLondonPilot(db: Kysely<Database>): Promise<SeedSummary
         rank: s.rank,
       })),
     );
+
+    // The knowledge hub, in the order its foreign keys need.
+    const knowledge = knowledgeRows(region);
+    for (const table of Object.keys(knowledge) as (keyof typeof knowledge)[]) n += await insertAll(trx, table, knowledge[table]);
 
     n += await seedStatements(trx, region, data);
     if (n > 0) {

@@ -15,6 +15,8 @@ export const CONSTRAINT_MEANINGS: Readonly<Record<string, ConstraintMeaning>> = 
   },
   regions_name_present: { field: "name", message: "must not be empty" },
   regions_pkey: { field: "code", message: "a region with this code already exists" },
+  themes_name_unique: { field: "input.name", message: "another theme of the region already has this name" },
+  themes_pkey: { field: "input.name", message: "another theme of the region already has this name" },
   region_policies_from_year_range: { field: "fromYear", message: "must be a year from 1900 to 2999" },
   region_policies_policy_object: { field: "policy", message: "must be a JSON object" },
 
@@ -155,6 +157,15 @@ export const CONSTRAINT_MEANINGS: Readonly<Record<string, ConstraintMeaning>> = 
     field: "value",
     message: "a suppressed statistic has no value, and an unsuppressed one needs a value",
   },
+  benchmark_statistics_symbol_known: { field: "symbol", message: "must be a published symbol's meaning (SUPPRESSED, NOT_APPLICABLE, ...)" },
+  benchmark_statistics_value_or_symbol: { field: "value", message: "a figure has a value or a symbol in its place, not both or neither" },
+  benchmark_statistics_suppressed_is_c: { field: "suppressed", message: "is true exactly for the symbol SUPPRESSED" },
+  benchmark_area_statistics_symbol_known: { field: "symbol", message: "must be a published symbol's meaning (SUPPRESSED, NOT_APPLICABLE, ...)" },
+  benchmark_area_statistics_value_or_symbol: { field: "value", message: "a figure has a value or a symbol in its place, not both or neither" },
+  benchmark_area_statistics_value_not_negative: { field: "value", message: "must not be negative" },
+  benchmark_area_statistics_population_positive: { field: "childPopulation", message: "must be above zero" },
+  benchmark_area_statistics_level_known: { field: "level", message: "must be NATIONAL or REGIONAL" },
+  benchmark_area_statistics_measure_format: { field: "measure", message: "must be an upper-case measure code" },
   benchmark_statistics_value_not_negative: { field: "value", message: "must not be negative" },
   statistical_neighbours_rank_unique: {
     field: "rank",
@@ -205,6 +216,7 @@ export const TABLE_ENTITIES: Readonly<Record<string, string>> = {
   outcome_measurements: "outcome measurement",
   benchmark_populations: "benchmark population",
   benchmark_statistics: "benchmark statistic",
+  benchmark_area_statistics: "published national or regional statistic",
   statistical_neighbours: "statistical neighbour",
   audit_log: "audit entry",
 };

@@ -161,11 +161,39 @@ describe.each(backends())("database errors on %s", (backend) => {
         measure: "REFERRALS",
         value: 3,
         suppressed: true,
+        symbol: "SUPPRESSED",
         source: "synthetic",
       }).execute();
       return { ok: true, value: null };
     });
     expect(error).toMatchObject({ code: "VALIDATION", field: "value" });
+  });
+
+  it.each([
+    ["a value and a symbol", "value", { value: 3, symbol: "UNAVAILABLE", suppressed: false }],
+    ["neither a value nor a symbol", "value", { value: null, symbol: null, suppressed: false }],
+    ["an unknown symbol", "symbol", { value: null, symbol: "ZERO", suppressed: false }],
+    ["suppressed for a symbol other than c", "suppressed", { value: null, symbol: "LOW", suppressed: true }],
+  ])("a published figure with %s is refused naming %s", async (_, field, figure) => {
+    const error = await failureOf(async (trx) => {
+      await trx.insertInto("benchmark_statistics").values({ region_code: regionCode, authority_id: authorityId, year: 2010, measure: "REFERRALS", source: "test", ...figure }).execute();
+      return { ok: true, value: null };
+    });
+    expect(error).toMatchObject({ code: "VALIDATION", field });
+  });
+
+  it("a national comparator with a value and a symbol, or no population, is refused", async () => {
+    const area = { region_code: regionCode, level: "NATIONAL" as const, area_code: "E92000001", area_name: "England", year: 2010, measure: "REFERRALS", source: "test" };
+    for (const [field, figure] of [
+      ["value", { value: 5, symbol: "SUPPRESSED", child_population: null }],
+      ["childPopulation", { value: 5, symbol: null, child_population: 0 }],
+    ] as const) {
+      const error = await failureOf(async (trx) => {
+        await trx.insertInto("benchmark_area_statistics").values({ ...area, ...figure }).execute();
+        return { ok: true, value: null };
+      });
+      expect(error).toMatchObject({ code: "VALIDATION", field });
+    }
   });
 
   it("a date PostgreSQL cannot read is a validation error, not a driver message", async () => {

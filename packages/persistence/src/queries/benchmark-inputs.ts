@@ -8,6 +8,8 @@ export interface BenchmarkInputRow {
   /** Null exactly when suppressed or not published. */
   readonly value: number | null;
   readonly suppressed: boolean;
+  /** The meaning of the symbol published instead of a number; null when a number was published. */
+  readonly symbol: string | null;
   readonly published: boolean;
 }
 
@@ -30,7 +32,7 @@ export async function benchmarkInputs(
         .on("s.year", "=", year)
         .on("s.measure", "=", measure),
     )
-    .select(["a.id", "a.name", "p.child_population", "s.value", "s.suppressed", "s.authority_id as published_for"])
+    .select(["a.id", "a.name", "p.child_population", "s.value", "s.suppressed", "s.symbol", "s.authority_id as published_for"])
     .where("a.region_code", "=", region)
     .orderBy("a.id")
     .execute();
@@ -40,6 +42,7 @@ export async function benchmarkInputs(
     population: row.child_population,
     value: row.value === null ? null : Number(row.value),
     suppressed: row.suppressed === true,
+    symbol: row.symbol ?? (row.suppressed === true ? "SUPPRESSED" : null),
     published: row.published_for !== null,
   }));
 }

@@ -29,6 +29,14 @@ export {
   regionsByCodes,
 } from "./regions.js";
 export { type BenchmarkInputRow, benchmarkInputs } from "./benchmark-inputs.js";
+export {
+  type AreaFigureRow,
+  areaFigures,
+  type PublishedFigureRow,
+  publishedFigures,
+  type ThemeActivityRow,
+  themeActivity,
+} from "./published-benchmarks.js";
 export { type CapacityAdviser, capacityAdvisers, type WeekLoad, weekLoads } from "./capacity-inputs.js";
 export { type FundingFigures, type FundingWindow, fundingFigures } from "./funding-figures.js";
 export {
@@ -49,3 +57,25 @@ export { type OutcomeRowWithMeasurements, outcomesByIds, outcomesOfEngagements }
 export { type IssuedStatementRow, issuedStatementsOfOrganisations } from "./statements.js";
 export { type DemandEngagementRow, openDemandEngagements } from "./demand-engagements.js";
 export { statisticalNeighboursOf } from "./statistical-neighbours.js";
+export {
+  type BoardRecommendationFigures,
+  type CaseReviewView,
+  caseReviewsOfRegion,
+  disseminationFacts,
+  type KnowledgeEventView,
+  knowledgeEventsByIds,
+  knowledgeEventsOfRegion,
+  type LearningItemView,
+  type LibraryHit,
+  type LibraryPage,
+  type LibrarySearch,
+  learningItemsByIds,
+  libraryThemeCounts,
+  overdueRecommendations,
+  type RecommendationView,
+  recommendationFiguresByBoard,
+  recommendationsOfCaseReviews,
+  searchLearningItems,
+  themesByCodes,
+  themesOfRegion,
+} from "./knowledge.js";

@@ -49,3 +49,10 @@ export {
   saveOrganisationRow,
 } from "./administered-rows.js";
 export { type RegionSnapshot, regionSnapshot } from "./region-snapshot.js";
+export {
+  type AreaStatisticWrite,
+  type PopulationWrite,
+  type PublishedWriteCounts,
+  type StatisticWrite,
+  writePublishedFigures,
+} from "./published-benchmarks.js";
