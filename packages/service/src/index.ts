@@ -76,3 +76,12 @@ export {
 export { statisticalNeighboursOf } from "@adviser-hub/persistence";
 export { allocateHolderYear, allocateUnallocated, reallocateYear } from "./allocation/index.js";
 export { type LoadedAdviserWeek, freeWeeks, loadAdviserWeeks } from "./capacity/adviser-weeks.js";
+// Operating the service: outages reach callers as one error class, and a readiness probe
+// asks whether the schema is the one this build expects.
+export {
+  asServiceUnavailable,
+  type PoolUsage,
+  type SchemaStatus,
+  schemaStatus,
+  ServiceUnavailableError,
+} from "@adviser-hub/persistence";
