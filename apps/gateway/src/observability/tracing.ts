@@ -3,6 +3,7 @@ import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BatchSpanProcessor, type SpanExporter } from "@opentelemetry/sdk-trace-base";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
+import { getOperationAST } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { LogEvent } from "kysely";
 
@@ -24,6 +25,8 @@ export function tracingEnabled(env: NodeJS.ProcessEnv): boolean {
 
 export interface Tracing {
   readonly tracer: Tracer;
+  /** Exports the spans ended so far. */
+  flush(): Promise<void>;
   /** Flushes spans not yet exported and stops (graceful shutdown). */
   shutdown(): Promise<void>;
 }
@@ -37,7 +40,7 @@ export function startTracing(env: NodeJS.ProcessEnv, exporter?: SpanExporter): T
   });
   // Registers the AsyncLocalStorage context manager, so SQL spans find their operation's span.
   provider.register();
-  return { tracer: provider.getTracer(TRACER_NAME), shutdown: () => provider.shutdown() };
+  return { tracer: provider.getTracer(TRACER_NAME), flush: () => provider.forceFlush(), shutdown: () => provider.shutdown() };
 }
 
 function ended<T>(span: Span, work: () => T): T {
@@ -91,8 +94,11 @@ export function tracingPlugin(tracer: Tracer): Plugin {
     },
     onExecute({ args }) {
       const span = trace.getActiveSpan();
-      const operationName = args.operationName ?? undefined;
-      if (span && operationName) span.setAttribute("graphql.operation.name", operationName);
+      if (!span) return;
+      const operation = getOperationAST(args.document, args.operationName);
+      if (operation) span.setAttribute("graphql.operation.type", operation.operation);
+      const name = operation?.name?.value ?? args.operationName;
+      if (name) span.setAttribute("graphql.operation.name", name);
     },
   };
 }
