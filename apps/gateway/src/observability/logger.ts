@@ -20,7 +20,8 @@ export interface LoggerOptions {
 export function createLogger(options: LoggerOptions): Logger {
   const base = {
     level: options.level,
-    base: { service: "adviser-hub-gateway" },
+    // pid tells the workers of one node:cluster apart.
+    base: { service: "adviser-hub-gateway", pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: {
       paths: ["authorization", "token", "*.authorization", "*.token", "headers", "*.headers", "note", "*.note", "notes", "*.notes"],
