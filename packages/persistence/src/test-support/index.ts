@@ -12,6 +12,7 @@ export { insertWestOfScotland, WEST } from "./west-of-scotland.js";
 export { emptyDatabase } from "./empty-database.js";
 export {
   canRunThrowawayCluster,
+  createStreamingReplica,
   createThrowawayCluster,
   postgresBinDir,
   type ThrowawayCluster,
