@@ -3,7 +3,7 @@ import { authSecret } from "../auth/secret.js";
 import { signToken } from "../auth/token.js";
 import { isRole, roles } from "../auth/viewer.js";
 
-// Prints only the token on stdout so it can be captured: TOKEN=$(pnpm --silent token ...).
+// Prints only the token on stdout so it can be captured: TOKEN=$(pnpm --silent run token ...).
 const usage = `usage: pnpm --silent run token --role ${roles.join("|")} --region CODE [--authority GSS] [--funder ID] [--expires 12h]`;
 
 async function main(): Promise<void> {
