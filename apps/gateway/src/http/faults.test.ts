@@ -5,7 +5,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type GatewayProcess, startGatewayProcess } from "../testing/gateway-process.js";
 import { tokenFor } from "../testing/harness.js";
-import { FIXTURE, insertLondonFixture } from "../testing/london-fixture.js";
+import { FIXTURE, insertLondonFixture, REQUEST_ENGAGEMENT, requestEngagementInput } from "../testing/london-fixture.js";
 
 // The real gateway process against a PostgreSQL of the test's own, which the test crashes
 // (pg_ctl stop -m immediate) and restarts, and against which it holds locks to keep a write in
@@ -36,22 +36,6 @@ async function ask(url: string, token: string, query: string, variables: Record<
     body,
   };
 }
-
-const REQUEST = `mutation($input: RequestEngagementInput!) { requestEngagement(input: $input) {
-  __typename ... on RequestEngagementPayload { engagement { id status } } } }`;
-const requestInput = (title: string) => ({
-  input: {
-    organisationId: FIXTURE.council,
-    strand: "PROJECT_SUPPORT",
-    title,
-    themes: ["child protection"],
-    leadAdviserId: FIXTURE.otherAdviser,
-    agreedDayRatePence: null,
-    estimateDays: "3",
-    startDate: "2010-04-06",
-    endDate: "2011-03-31",
-  },
-});
 
 /** A session of the owner (pg_stat_activity hides other roles' sessions from the application role). */
 async function connectMonitor(): Promise<pg.Client> {
@@ -178,7 +162,7 @@ describe.skipIf(!canRunThrowawayCluster())("the gateway process when PostgreSQL 
     const [engagementsBefore, auditBefore] = [await count("engagements"), await count("audit_log")];
     await monitor.query("begin");
     await monitor.query("lock table engagements in share mode");
-    const inFlight = ask(gateway.url, token, REQUEST, requestInput("Finished during shutdown"));
+    const inFlight = ask(gateway.url, token, REQUEST_ENGAGEMENT, requestEngagementInput("Finished during shutdown"));
     await blockedOnLock();
     gateway.child.kill("SIGTERM");
     await sleep(300);
@@ -200,7 +184,7 @@ describe.skipIf(!canRunThrowawayCluster())("the gateway process when PostgreSQL 
     const [engagementsBefore, auditBefore] = [await count("engagements"), await count("audit_log")];
     await monitor.query("begin");
     await monitor.query("lock table engagements in share mode");
-    const inFlight = ask(gateway.url, token, REQUEST, requestInput("Cut by the shutdown bound")).then(
+    const inFlight = ask(gateway.url, token, REQUEST_ENGAGEMENT, requestEngagementInput("Cut by the shutdown bound")).then(
       () => "answered",
       () => "cut",
     );

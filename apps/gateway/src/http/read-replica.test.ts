@@ -9,7 +9,7 @@ import {
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execute, tokenFor } from "../testing/harness.js";
-import { FIXTURE, insertLondonFixture } from "../testing/london-fixture.js";
+import { FIXTURE, insertLondonFixture, REQUEST_ENGAGEMENT, requestEngagementInput } from "../testing/london-fixture.js";
 import { createGateway, type Gateway } from "../yoga.js";
 
 // DATABASE_READ_URL: report queries go to a streaming replica, writes and what a caller reads
@@ -86,27 +86,11 @@ describe.skipIf(!canRunThrowawayCluster())("report queries on a read replica", (
     await standby.query("select pg_wal_replay_pause()");
     const written = await execute<{ requestEngagement: { __typename: string; engagement: { status: string } } }>(
       gateway,
-      `mutation($input: RequestEngagementInput!) { requestEngagement(input: $input) {
-        __typename ... on RequestEngagementPayload { engagement { status } } } }`,
-      {
-        token,
-        variables: {
-          input: {
-            organisationId: FIXTURE.council,
-            strand: "PROJECT_SUPPORT",
-            title: "Read after write",
-            themes: ["child protection"],
-            leadAdviserId: FIXTURE.otherAdviser,
-            agreedDayRatePence: null,
-            estimateDays: "3",
-            startDate: "2010-04-06",
-            endDate: "2011-03-31",
-          },
-        },
-      },
+      REQUEST_ENGAGEMENT,
+      { token, variables: requestEngagementInput("Read after write") },
     );
     // The write and its own answer: the primary.
-    expect(written.data?.requestEngagement).toEqual({ __typename: "RequestEngagementPayload", engagement: { status: "REQUESTED" } });
+    expect(written.data?.requestEngagement).toMatchObject({ __typename: "RequestEngagementPayload", engagement: { status: "REQUESTED" } });
     // An entity read: the primary, so the caller sees what it just wrote.
     expect(await engagementCount()).toBe(engagementsBefore + 1);
     // A report: the replica, whose replay is paused, so not yet.

@@ -14,6 +14,7 @@ export {
   canRunThrowawayCluster,
   createStreamingReplica,
   createThrowawayCluster,
+  freePort,
   postgresBinDir,
   type ThrowawayCluster,
 } from "./throwaway-cluster.js";
