@@ -17,7 +17,10 @@ const project = (name: string, root: string, extra: Record<string, unknown> = {}
 
 export default defineConfig({
   resolve: { conditions, alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
-  ssr: { resolve: { conditions } },
+  // Vitest hands the SSR conditions to Node (--conditions) for the packages it does not
+  // transform. Not "module" there: OpenTelemetry's "module" builds import without file
+  // extensions, which Node refuses; Node's own choice (CommonJS) is what production runs.
+  ssr: { resolve: { conditions: conditions.filter((condition) => condition !== "module") } },
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -19,6 +19,15 @@ export interface GatewayContext {
    * region's data version: only what is the same for every viewer allowed to read it goes in.
    */
   readonly reports: ReportCache | undefined;
+  /**
+   * Where the report queries (funding report, quota statement, capacity forecast, benchmark,
+   * demand) read: a read replica when one is configured, else `db`. Their policy and data
+   * version come from `reportLoaders`, on the same database, so a cached report is never
+   * filed under a version newer than the rows it summed. Writes and everything a caller reads
+   * back after a write use `db` and `loaders`.
+   */
+  readonly reportDb: Kysely<Database>;
+  readonly reportLoaders: Loaders;
 }
 
 export function createContext(
@@ -26,6 +35,22 @@ export function createContext(
   viewer: Viewer | null,
   clock: Clock = systemClock,
   reports?: ReportCache,
+  reportDb: Kysely<Database> = db,
 ): GatewayContext {
-  return { viewer, db, loaders: createLoaders(db), clock, reports };
+  const loaders = createLoaders(db);
+  if (reportDb === db) return { viewer, db, loaders, clock, reports, reportDb, reportLoaders: loaders };
+  let reportLoaders: Loaders | undefined;
+  return {
+    viewer,
+    db,
+    loaders,
+    clock,
+    reports,
+    reportDb,
+    // Built on first use: most requests read no report.
+    get reportLoaders() {
+      reportLoaders ??= createLoaders(reportDb);
+      return reportLoaders;
+    },
+  };
 }

@@ -1,8 +1,8 @@
 import type { Clock } from "@adviser-hub/domain";
 import { type Database, ReportCache } from "@adviser-hub/service";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
-import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
-import { GraphQLError } from "graphql";
+import { createYoga, type Plugin, type YogaLogger, type YogaServerInstance } from "graphql-yoga";
+import { GraphQLError, NoSchemaIntrospectionCustomRule, parse } from "graphql";
 import type { Kysely } from "kysely";
 import { authSecret } from "./auth/secret.js";
 import { bearerToken, createTokenVerifier, identityProvider, InvalidTokenError } from "./auth/token.js";
@@ -17,9 +17,12 @@ import { trustedDocuments, trustedDocumentsRequired } from "./trusted/plugin.js"
 
 export interface GatewayOptions {
   readonly db: Kysely<Database>;
+  /** Where report queries read (a read replica); defaults to `db`. See GatewayContext.reportDb. */
+  readonly reportDb?: Kysely<Database>;
   /** Defaults to process.env; tests pass their own to try production behaviour. */
   readonly env?: NodeJS.ProcessEnv;
-  readonly logging?: boolean;
+  /** Yoga's own messages (unexpected errors): a logger (the process's pino), true for the console, or off. */
+  readonly logging?: boolean | YogaLogger;
   /** Stamps writes (tests and replays of the pilot pass a fixed clock). */
   readonly clock?: Clock;
   /** Execute with graphql-jit (perf/compiled-execution.ts); on unless `false`. */
@@ -62,6 +65,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
+    // CORS is the HTTP layer's (http/cors.ts: an allow-list, never credentials); Yoga's default
+    // would echo any origin with credentials allowed.
+    cors: false,
     // GraphiQL's scripts, styles and workers are inlined from @graphql-yoga/render-graphiql: the
     // page loads nothing from another origin, so it works offline and under a strict CSP.
     graphiql: production ? false : graphiqlOptions,
@@ -88,7 +94,7 @@ export function createGateway(options: GatewayOptions): Gateway {
           extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
         });
       }
-      return createContext(options.db, viewer, options.clock, reports);
+      return createContext(options.db, viewer, options.clock, reports, options.reportDb);
     },
   });
 }

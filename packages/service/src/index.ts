@@ -173,3 +173,12 @@ export {
   themesOfRegion,
 } from "@adviser-hub/persistence";
 export type { CaseReviewView, KnowledgeEventView, LearningItemView, RecommendationView, ThemeRow } from "@adviser-hub/persistence";
+// Operating the service: outages reach callers as one error class, and a readiness probe
+// asks whether the schema is the one this build expects.
+export {
+  asServiceUnavailable,
+  type PoolUsage,
+  type SchemaStatus,
+  schemaStatus,
+  ServiceUnavailableError,
+} from "@adviser-hub/persistence";

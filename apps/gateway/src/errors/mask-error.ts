@@ -1,3 +1,4 @@
+import { asServiceUnavailable } from "@adviser-hub/service";
 import { GraphQLError } from "graphql";
 import { ExpectedError } from "./expected-error.js";
 
@@ -34,6 +35,21 @@ export function maskError(error: unknown, genericMessage: string, isDev = false,
     const source = original ?? located;
     const message = production ? withoutSuggestions(source.message) : source.message;
     return new GraphQLError(message, { path, nodes, extensions: source.extensions });
+  }
+  // The database is down or overloaded: not a bug, and the same request may succeed later.
+  // 503 with Retry-After, so load balancers and clients back off instead of retrying at once.
+  const unavailable = asServiceUnavailable(original);
+  if (unavailable) {
+    const retryAfterSeconds = unavailable.retryAfterSeconds;
+    return new GraphQLError(`The service is unavailable: ${unavailable.message}; retry after ${retryAfterSeconds} s`, {
+      path,
+      nodes,
+      extensions: {
+        code: "SERVICE_UNAVAILABLE",
+        retryAfterSeconds,
+        http: { status: 503, headers: { "retry-after": String(retryAfterSeconds) } },
+      },
+    });
   }
   return new GraphQLError(isDev && original instanceof Error ? original.message : genericMessage, {
     path,

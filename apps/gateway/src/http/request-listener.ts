@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { Database } from "@adviser-hub/persistence";
+import { asServiceUnavailable } from "@adviser-hub/service";
 import type { Kysely } from "kysely";
 import { authSecret } from "../auth/secret.js";
 import type { Gateway } from "../yoga.js";
@@ -41,6 +42,13 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
 
   return (request, response) => {
     route(request, response).catch((error: unknown) => {
+      const unavailable = asServiceUnavailable(error);
+      if (unavailable) {
+        if (!response.headersSent) {
+          sendError(response, 503, `The service is unavailable: ${unavailable.message}`, { retryAfterSeconds: unavailable.retryAfterSeconds });
+        } else response.end();
+        return;
+      }
       if (!production) process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
       if (!response.headersSent) sendError(response, 500, "Unexpected error");
       else response.end();

@@ -2,6 +2,8 @@ import type { ServerResponse } from "node:http";
 
 /** A JSON answer shaped like a GraphQL error list, so clients read one error format. */
 export function sendError(response: ServerResponse, status: number, message: string, extensions: Record<string, unknown> = {}): void {
+  // RATE_LIMITED and SERVICE_UNAVAILABLE say when to come back.
+  if (typeof extensions.retryAfterSeconds === "number") response.setHeader("retry-after", String(extensions.retryAfterSeconds));
   sendJson(response, status, { errors: [{ message, extensions: { code: codeFor(status), ...extensions } }] });
 }
 
@@ -20,6 +22,7 @@ function codeFor(status: number): string {
   if (status === 401) return "UNAUTHENTICATED";
   if (status === 403) return "FORBIDDEN";
   if (status === 404) return "NOT_FOUND";
+  if (status === 503) return "SERVICE_UNAVAILABLE";
   return "INTERNAL_SERVER_ERROR";
 }
 
@@ -30,5 +33,7 @@ export function statusForCode(code: unknown): number {
   if (code === "NOT_FOUND") return 404;
   if (code === "VALIDATION" || code === "BAD_USER_INPUT" || code === "GRAPHQL_VALIDATION_FAILED") return 400;
   if (code === "GRAPHQL_PARSE_FAILED" || code === "QUERY_TOO_LONG" || code === "QUERY_TOO_NESTED") return 400;
+  if (code === "RATE_LIMITED") return 429;
+  if (code === "SERVICE_UNAVAILABLE") return 503;
   return 500;
 }

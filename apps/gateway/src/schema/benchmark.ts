@@ -108,7 +108,7 @@ builder.queryField("benchmark", (t) =>
     authScopes: (_root, args) => useCaseScopes("benchmark", args.region),
     resolve: async (_root, args, context) => ({
       region: args.region,
-      result: orThrow(await benchmark(context.db, readerOf(context), { region: args.region, year: args.year, measure: args.measure })),
+      result: orThrow(await benchmark(context.reportDb, readerOf(context), { region: args.region, year: args.year, measure: args.measure })),
     }),
   }),
 );

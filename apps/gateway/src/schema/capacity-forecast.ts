@@ -61,7 +61,7 @@ builder.queryField("capacityForecast", (t) =>
     authScopes: (_root, args) => useCaseScopes("capacityForecast", args.region),
     resolve: async (_root, args, context) => {
       const weeks = orThrow(
-        await capacityForecast(context.db, context.loaders, readerOf(context), {
+        await capacityForecast(context.reportDb, context.reportLoaders, readerOf(context), {
           region: args.region,
           from: args.from,
           weeks: args.weeks,

@@ -66,7 +66,7 @@ builder.queryField("demandAndCapacity", (t) =>
     authScopes: (_root, args) => useCaseScopes("demandAndCapacity", args.region),
     resolve: async (_root, args, context) =>
       orThrow(
-        await demandAndCapacity(context.db, context.loaders, readerOf(context), {
+        await demandAndCapacity(context.reportDb, context.reportLoaders, readerOf(context), {
           region: args.region,
           from: args.from,
           weeks: args.weeks,

@@ -223,6 +223,6 @@ builder.queryField("fundingReport", (t) =>
     },
     authScopes: (_root, args) => useCaseScopes("fundingReport", args.region),
     resolve: async (_root, args, context) =>
-      orThrow(await fundingReport(context.db, context.loaders, readerOf(context), { region: args.region, year: args.year }, context.reports)),
+      orThrow(await fundingReport(context.reportDb, context.reportLoaders, readerOf(context), { region: args.region, year: args.year }, context.reports)),
   }),
 );

@@ -96,7 +96,7 @@ builder.queryField("quotaStatement", (t) =>
     },
     authScopes: (_root, args) => useCaseScopes("quotaStatement", args.region),
     resolve: async (_root, args, context) =>
-      orThrow(await quotaStatement(context.db, context.loaders, readerOf(context), { region: args.region, holder: args.holder, year: args.year })),
+      orThrow(await quotaStatement(context.reportDb, context.reportLoaders, readerOf(context), { region: args.region, holder: args.holder, year: args.year })),
   }),
 );
 

@@ -61,3 +61,21 @@ export async function insertLondonFixture(db: Kysely<Database>): Promise<void> {
     })
     .execute();
 }
+
+/** A request for project support by the fixture's council: the write the fault tests hold in flight. */
+export const REQUEST_ENGAGEMENT = `mutation($input: RequestEngagementInput!) { requestEngagement(input: $input) {
+  __typename ... on RequestEngagementPayload { engagement { id status } } } }`;
+
+export const requestEngagementInput = (title: string) => ({
+  input: {
+    organisationId: FIXTURE.council,
+    strand: "PROJECT_SUPPORT",
+    title,
+    themes: ["child protection"],
+    leadAdviserId: FIXTURE.otherAdviser,
+    agreedDayRatePence: null,
+    estimateDays: "3",
+    startDate: "2010-04-06",
+    endDate: "2011-03-31",
+  },
+});

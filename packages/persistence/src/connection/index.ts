@@ -5,6 +5,7 @@ export {
   type AppDatabase,
   type DatabaseKind,
   type OpenDatabaseOptions,
+  type PoolUsage,
   openDatabase,
 } from "./open-database.js";
 export { PGliteDialect, type PGliteDialectConfig } from "./pglite-dialect.js";

@@ -13,9 +13,25 @@ import { UnavailableMappingDialect } from "./unavailable-dialect.js";
 
 export type DatabaseKind = "pglite" | "server";
 
+/** How busy a server pool is, for metrics: sessions open, of them idle, and callers queued. */
+export interface PoolUsage {
+  readonly total: number;
+  readonly idle: number;
+  readonly waiting: number;
+  readonly max: number;
+}
+
 export interface AppDatabase {
   readonly db: Kysely<Database>;
+  /**
+   * Where report queries go: a read replica's pool when `DATABASE_READ_URL` (or `readUrl`) is
+   * set, otherwise the same `db`. Never for a write, nor for a read that must see the caller's
+   * own write: a replica may be behind the primary.
+   */
+  readonly reportDb: Kysely<Database>;
   readonly kind: DatabaseKind;
+  /** Usage of the primary's pool and of the replica's (null for PGlite, one session, no pool). */
+  poolUsage(): { readonly primary: PoolUsage; readonly replica: PoolUsage | null } | null;
   /** Ends the pool or closes the embedded database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -26,6 +42,11 @@ export interface OpenDatabaseOptions {
    * (pass `url: ""` to choose PGlite even when `DATABASE_URL` is set).
    */
   readonly url?: string;
+  /**
+   * A read replica for report queries; defaults to `DATABASE_READ_URL`. Ignored for PGlite.
+   * Pass `readUrl: ""` to keep every query on the primary.
+   */
+  readonly readUrl?: string;
   /** PGlite data folder; defaults to `defaultDataDir()`. Use `memory://` for a throwaway one. */
   readonly dataDir?: string;
   /** Snapshot from `dumpDataDir()` to start an embedded database from (tests). */
@@ -56,6 +77,22 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<A
 }
 
 function openServer(url: string, options: OpenDatabaseOptions): AppDatabase {
+  const primary = openPool(url, options);
+  const readUrl = options.readUrl ?? process.env.DATABASE_READ_URL;
+  const replica = readUrl ? openPool(readUrl, options) : null;
+  const close = async () => {
+    await Promise.all([primary.db.destroy(), replica?.db.destroy()]);
+  };
+  return {
+    db: primary.db,
+    reportDb: replica?.db ?? primary.db,
+    kind: "server",
+    poolUsage: () => ({ primary: primary.usage(), replica: replica?.usage() ?? null }),
+    close: once(close),
+  };
+}
+
+function openPool(url: string, options: OpenDatabaseOptions): { db: Kysely<Database>; usage: () => PoolUsage } {
   const limits = sessionLimits(options.limits);
   const pool = new pg.Pool({
     connectionString: url,
@@ -82,7 +119,9 @@ function openServer(url: string, options: OpenDatabaseOptions): AppDatabase {
     ),
     ...(options.log ? { log: options.log } : {}),
   });
-  return { db, kind: "server", close: once(() => db.destroy()) };
+  const max = options.maxConnections ?? 10;
+  const usage = (): PoolUsage => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max });
+  return { db, usage };
 }
 
 async function openPGlite(options: OpenDatabaseOptions): Promise<AppDatabase> {
@@ -105,7 +144,7 @@ async function openPGlite(options: OpenDatabaseOptions): Promise<AppDatabase> {
     await db.destroy();
     if (!pglite.closed) await pglite.close();
   };
-  return { db, kind: "pglite", close: once(close) };
+  return { db, reportDb: db, kind: "pglite", poolUsage: () => null, close: once(close) };
 }
 
 function once(fn: () => Promise<void>): () => Promise<void> {

@@ -45,6 +45,7 @@ export async function createTestDatabase(
   const name = await createFromTemplate(url);
   const app = await openDatabase({
     url: databaseUrl(url, name),
+    readUrl: "",
     ...(options.maxConnections ? { maxConnections: options.maxConnections } : {}),
     ...log,
   });
@@ -53,5 +54,5 @@ export async function createTestDatabase(
     closing ??= app.close().then(() => dropDatabase(url, name));
     return closing;
   };
-  return { db: app.db, kind: app.kind, backend, close };
+  return { ...app, backend, close };
 }

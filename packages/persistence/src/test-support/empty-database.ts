@@ -14,7 +14,7 @@ export async function emptyDatabase(backend: string): Promise<{ app: AppDatabase
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create database ${name}`);
-  const app = await openDatabase({ url: databaseUrl(url, name) });
+  const app = await openDatabase({ url: databaseUrl(url, name), readUrl: "" });
   return {
     app,
     async dispose() {

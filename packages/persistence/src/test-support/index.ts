@@ -12,7 +12,9 @@ export { insertWestOfScotland, WEST } from "./west-of-scotland.js";
 export { emptyDatabase } from "./empty-database.js";
 export {
   canRunThrowawayCluster,
+  createStreamingReplica,
   createThrowawayCluster,
+  freePort,
   postgresBinDir,
   type ThrowawayCluster,
 } from "./throwaway-cluster.js";

@@ -52,45 +52,26 @@ export interface ThrowawayCluster {
   remove(): Promise<void>;
 }
 
-/**
- * A PostgreSQL cluster of its own in a temporary folder, on a free port of 127.0.0.1, for tests
- * that stop, crash and restart the server (never do that to the shared one). initdb refuses to
- * run as root, so as root the binaries run as the `postgres` user.
- */
-export async function createThrowawayCluster(): Promise<ThrowawayCluster> {
+type PgRun = (tool: string, args: string[]) => Promise<unknown>;
+
+/** Runs PostgreSQL's tools, as the `postgres` user when root (initdb refuses root). */
+async function toolRunner(dataDir: string): Promise<PgRun> {
   const bin = postgresBinDir();
-  for (const name of ["initdb", "pg_ctl"]) {
-    if (!existsSync(join(bin, name))) {
-      throw new Error(`${join(bin, name)} is missing: install PostgreSQL 15's server binaries or set PG_BIN_DIR`);
-    }
-  }
   const asRoot = process.getuid?.() === 0;
-  const dataDir = await mkdtemp(join(tmpdir(), "ah-pg-"));
   if (asRoot) {
     const { stdout } = await run("id", ["-u", "postgres"]);
     const { stdout: gid } = await run("id", ["-g", "postgres"]);
     await chown(dataDir, Number(stdout.trim()), Number(gid.trim()));
   }
   await chmod(dataDir, 0o700);
-  const pgRun = (tool: string, args: string[]) =>
+  return (tool, args) =>
     asRoot
-      ? run("runuser", ["-u", "postgres", "--", join(bin, tool), ...args], { timeout: 60_000 })
-      : run(join(bin, tool), args, { timeout: 60_000 });
+      ? run("runuser", ["-u", "postgres", "--", join(bin, tool), ...args], { timeout: 120_000 })
+      : run(join(bin, tool), args, { timeout: 120_000 });
+}
 
-  const port = await freePort();
-  await pgRun("initdb", ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
-  // fsync off: the machine does not crash in a test, and an immediate stop is recovered from
-  // the WAL in the page cache either way. The socket sits in the data folder, so clusters
-  // never collide with the system's /var/run/postgresql.
-  const serverOptions = [
-    `-p ${port}`,
-    "-c listen_addresses=127.0.0.1",
-    `-k ${dataDir}`,
-    "-c fsync=off",
-    "-c full_page_writes=off",
-    "-c max_connections=40",
-    "-c shared_buffers=16MB",
-  ].join(" ");
+/** Starts the server of `dataDir` on `port` and gives it the ThrowawayCluster controls. */
+async function controlled(dataDir: string, port: number, serverOptions: string, pgRun: PgRun): Promise<ThrowawayCluster> {
   let running = false;
   const start = async () => {
     await pgRun("pg_ctl", ["-D", dataDir, "-o", serverOptions, "-l", join(dataDir, "server.log"), "-w", "-t", "60", "start"]);
@@ -109,7 +90,8 @@ export async function createThrowawayCluster(): Promise<ThrowawayCluster> {
     })();
     return removed;
   };
-  const pgCtl = join(bin, "pg_ctl");
+  const pgCtl = join(postgresBinDir(), "pg_ctl");
+  const asRoot = process.getuid?.() === 0;
   live.set(dataDir, () => {
     try {
       const args = ["-D", dataDir, "-m", "immediate", "-w", "stop"];
@@ -131,8 +113,55 @@ export async function createThrowawayCluster(): Promise<ThrowawayCluster> {
   return { url: urlFor("postgres"), port, dataDir, urlFor, stop, start, remove };
 }
 
+/**
+ * A PostgreSQL cluster of its own in a temporary folder, on a free port of 127.0.0.1, for tests
+ * that stop, crash and restart the server (never do that to the shared one). initdb refuses to
+ * run as root, so as root the binaries run as the `postgres` user.
+ */
+export async function createThrowawayCluster(): Promise<ThrowawayCluster> {
+  const bin = postgresBinDir();
+  for (const name of ["initdb", "pg_ctl"]) {
+    if (!existsSync(join(bin, name))) {
+      throw new Error(`${join(bin, name)} is missing: install PostgreSQL 15's server binaries or set PG_BIN_DIR`);
+    }
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), "ah-pg-"));
+  const pgRun = await toolRunner(dataDir);
+  const port = await freePort();
+  await pgRun("initdb", ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
+  // fsync off: the machine does not crash in a test, and an immediate stop is recovered from
+  // the WAL in the page cache either way. The socket sits in the data folder, so clusters
+  // never collide with the system's /var/run/postgresql.
+  const serverOptions = [
+    `-p ${port}`,
+    "-c listen_addresses=127.0.0.1",
+    `-k ${dataDir}`,
+    "-c fsync=off",
+    "-c full_page_writes=off",
+    "-c max_connections=40",
+    "-c shared_buffers=16MB",
+  ].join(" ");
+  return controlled(dataDir, port, serverOptions, pgRun);
+}
+
+/**
+ * A hot standby of `primary`, copied with pg_basebackup and kept up to date by streaming
+ * replication, on a port of its own: read-only, `urlFor(db)` like the primary's. For tests of
+ * read routing and replica lag (pause replay with `select pg_wal_replay_pause()` on it).
+ */
+export async function createStreamingReplica(primary: ThrowawayCluster): Promise<ThrowawayCluster> {
+  const dataDir = await mkdtemp(join(tmpdir(), "ah-pg-replica-"));
+  const pgRun = await toolRunner(dataDir);
+  // -R writes standby.signal and primary_conninfo; -X stream copies the WAL written meanwhile;
+  // a fast checkpoint starts the copy at once rather than after a spread one (minutes).
+  await pgRun("pg_basebackup", ["-h", "127.0.0.1", "-p", String(primary.port), "-U", "postgres", "-D", dataDir, "-R", "-X", "stream", "--checkpoint=fast", "--no-sync"]);
+  const port = await freePort();
+  const serverOptions = [`-p ${port}`, "-c listen_addresses=127.0.0.1", `-k ${dataDir}`, "-c hot_standby=on", "-c fsync=off"].join(" ");
+  return controlled(dataDir, port, serverOptions, pgRun);
+}
+
 /** A port nothing listens on now (the kernel picks it; a race with another process is unlikely). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
