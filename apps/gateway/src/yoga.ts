@@ -2,7 +2,7 @@ import type { Clock } from "@adviser-hub/domain";
 import { type Database, ReportCache } from "@adviser-hub/service";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { createYoga, type Plugin, type YogaLogger, type YogaServerInstance } from "graphql-yoga";
-import { GraphQLError, NoSchemaIntrospectionCustomRule, parse } from "graphql";
+import { GraphQLError } from "graphql";
 import type { Kysely } from "kysely";
 import { authSecret } from "./auth/secret.js";
 import { bearerToken, createTokenVerifier, identityProvider, InvalidTokenError } from "./auth/token.js";
