@@ -9,7 +9,15 @@ export {
   totalsOfEngagements,
   transitionsOfEngagements,
 } from "./engagement-work.js";
-export { type EngagementFilter, type EngagementWithArea, engagementsByIds, pageEngagements } from "./engagements.js";
+export {
+  type EngagementFilter,
+  type EngagementPageIncludes,
+  type EngagementPageRow,
+  type EngagementWithArea,
+  engagementsByIds,
+  engagementsPageWith,
+  pageEngagements,
+} from "./engagements.js";
 export {
   contributionsByFunder,
   type FunderContribution,
