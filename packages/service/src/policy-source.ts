@@ -18,6 +18,11 @@ export interface PolicySource {
   policyFor(region: string, year: number): Promise<RegionPolicy>;
   /** The latest version: for what no year applies to (granularity of a days figure). */
   latestPolicy(region: string): Promise<RegionPolicy>;
+  /**
+   * Keeps a region's versions read with something else (its region row), so no statement of
+   * its own reads them; versions already read stay.
+   */
+  knowVersions(region: string, versions: readonly PolicyVersion[]): void;
   /** Keeps the latest policy a write use case read in its transaction, so its payload reads none. */
   rememberLatest(region: string, policy: RegionPolicy): void;
   /**
@@ -60,6 +65,9 @@ export function createPolicySource(db: Queryable): PolicySource {
       const version = list[list.length - 1];
       if (!version) throw new InvalidPolicyError(region, 0, "no policy stored");
       return parse(version);
+    },
+    knowVersions(region, list) {
+      if (!versions.has(region)) versions.set(region, Promise.resolve([...list]));
     },
     rememberLatest(region, policy) {
       latest.set(region, policy);

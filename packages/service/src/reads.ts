@@ -25,6 +25,7 @@ export {
   policyVersionForYear,
   policyVersionsOfRegions,
   regionsByCodes,
+  regionsWithPolicies,
   totalsOfEngagements,
   transitionsOfEngagements,
 } from "@adviser-hub/persistence";
@@ -49,4 +50,5 @@ export type {
   Queryable,
   QuotaDeliveryRow,
   RegionSummary,
+  RegionWithPolicies,
 } from "@adviser-hub/persistence";

@@ -33,7 +33,9 @@ export {
   policyVersionForYear,
   policyVersionsOfRegions,
   type RegionSummary,
+  type RegionWithPolicies,
   regionsByCodes,
+  regionsWithPolicies,
 } from "./regions.js";
 export { type BenchmarkInputRow, benchmarkInputs } from "./benchmark-inputs.js";
 export { type CapacityAdviser, capacityAdvisers, type WeekLoad, weekLoads } from "./capacity-inputs.js";
