@@ -19,13 +19,26 @@ export interface GatewayContext {
    * region's data version: only what is the same for every viewer allowed to read it goes in.
    */
   readonly reports: ReportCache | undefined;
+  /** Which reads are done ahead, in the statement of what comes first (GatewayOptions.readAhead). */
+  readonly readAhead: ReadAhead;
 }
+
+/** Statements saved by reading what a query will ask for with what it asks first. */
+export interface ReadAhead {
+  /** A page of engagements reads the organisation, lead adviser and deliveries it selects. */
+  readonly pageChildren: boolean;
+  /** A region is read with its policy versions. */
+  readonly regionPolicies: boolean;
+}
+
+export const ALL_READ_AHEAD: ReadAhead = { pageChildren: true, regionPolicies: true };
 
 export function createContext(
   db: Kysely<Database>,
   viewer: Viewer | null,
   clock: Clock = systemClock,
   reports?: ReportCache,
+  readAhead: ReadAhead = ALL_READ_AHEAD,
 ): GatewayContext {
-  return { viewer, db, loaders: createLoaders(db), clock, reports };
+  return { viewer, db, loaders: createLoaders(db, readAhead), clock, reports, readAhead };
 }

@@ -4,6 +4,7 @@ import {
   type PolicySource,
   type Queryable,
   type RegionSummary,
+  regionsByCodes,
   regionsWithPolicies,
 } from "@adviser-hub/service";
 import DataLoader from "dataloader";
@@ -19,10 +20,11 @@ export interface Loaders extends PolicySource {
   funderFundsRegion(region: string, funderId: string): Promise<boolean>;
 }
 
-export function createLoaders(db: Queryable): Loaders {
+export function createLoaders(db: Queryable, readAhead: { readonly regionPolicies: boolean }): Loaders {
   const policies = createPolicySource(db);
   // A region's policies come with its row: the day figures below it need them, in one round trip.
   const region = new DataLoader<string, RegionSummary | undefined>(async (codes) => {
+    if (!readAhead.regionPolicies) return regionsByCodes(db, codes);
     const rows = await regionsWithPolicies(db, codes);
     for (const row of rows) if (row) policies.knowVersions(row.code, row.policies);
     return rows.map((row) => (row ? { code: row.code, name: row.name } : undefined));

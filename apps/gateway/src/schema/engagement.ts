@@ -220,7 +220,7 @@ builder.objectField(Region, "engagements", (t) =>
         };
         // The children the query asks for under edges.node come in the page's own statement
         // and wait in the loaders; any other child still batches through its loader.
-        const wanted = selectedFieldNames(info, ["edges", "node"]);
+        const wanted = context.readAhead.pageChildren ? selectedFieldNames(info, ["edges", "node"]) : new Set<string>();
         const include = {
           organisation: wanted.has("organisation"),
           leadAdviser: wanted.has("leadAdviser"),
