@@ -44,6 +44,7 @@ export function createLoaders(db: Queryable, readAhead: { readonly regionPolicie
     region,
     policyFor: (code, year) => policies.policyFor(code, year),
     latestPolicy: (code) => policies.latestPolicy(code),
+    latestPolicyIfRead: (code) => policies.latestPolicyIfRead(code),
     knowVersions: (code, versions) => policies.knowVersions(code, versions),
     rememberLatest: (code, policy) => policies.rememberLatest(code, policy),
     dataVersion: (code) => policies.dataVersion(code),
