@@ -4,7 +4,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import { GraphQLError, NoSchemaIntrospectionCustomRule, parse } from "graphql";
 import type { Kysely } from "kysely";
 import { authSecret } from "./auth/secret.js";
-import { bearerToken, InvalidTokenError, verifyToken } from "./auth/token.js";
+import { bearerToken, createTokenVerifier, InvalidTokenError } from "./auth/token.js";
 import { ALL_READ_AHEAD, createContext, type GatewayContext, type ReadAhead } from "./context.js";
 import { maskError } from "./errors/mask-error.js";
 import { aliasLimitRule, costLimitRule, depthLimitRule, limits } from "./limits/index.js";
@@ -74,7 +74,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const env = options.env ?? process.env;
   const production = env.NODE_ENV === "production";
   const development = env.NODE_ENV === "development" || env.NODE_ENV === undefined;
-  const secret = authSecret(env);
+  const verifyToken = createTokenVerifier(authSecret(env));
   const reports = options.reportCache === false ? undefined : new ReportCache();
   const readAhead: ReadAhead = { ...ALL_READ_AHEAD, ...options.readAhead };
   return createYoga<Record<string, never>, GatewayContext>({
@@ -95,7 +95,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       let viewer = null;
       try {
         const token = bearerToken(request.headers.get("authorization"));
-        viewer = token ? await verifyToken(token, secret) : null;
+        viewer = token ? await verifyToken(token) : null;
       } catch (error) {
         if (!(error instanceof InvalidTokenError)) throw error;
         throw new GraphQLError(error.message, {

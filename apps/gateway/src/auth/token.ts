@@ -35,10 +35,14 @@ export async function signToken(viewer: Viewer, secret: Uint8Array, options: Sig
 }
 
 /** Verifies signature, issuer, audience, expiry and the claim shape; throws InvalidTokenError. */
-export async function verifyToken(token: string, secret: Uint8Array): Promise<Viewer> {
+export async function verifyToken(token: string, secret: Uint8Array, currentDate?: Date): Promise<Viewer> {
+  return (await verifiedClaims(token, secret, currentDate)).viewer;
+}
+
+async function verifiedClaims(token: string, secret: Uint8Array, currentDate?: Date): Promise<{ viewer: Viewer; expiresAtMs: number }> {
   let payload: Record<string, unknown>;
   try {
-    ({ payload } = await jwtVerify(token, secret, { issuer, audience, algorithms: ["HS256"] }));
+    ({ payload } = await jwtVerify(token, secret, { issuer, audience, algorithms: ["HS256"], ...(currentDate ? { currentDate } : {}) }));
   } catch (error) {
     if (error instanceof errors.JWTExpired) throw new InvalidTokenError("expired");
     throw new InvalidTokenError("signature or claims rejected");
@@ -57,7 +61,37 @@ export async function verifyToken(token: string, secret: Uint8Array): Promise<Vi
   } catch (error) {
     throw new InvalidTokenError((error as Error).message);
   }
-  return viewer;
+  // signToken always sets an expiry and jwtVerify has checked it is in the future.
+  const expiresAtMs = typeof payload.exp === "number" ? payload.exp * 1000 : 0;
+  return { viewer, expiresAtMs };
+}
+
+/**
+ * verifyToken behind a bounded cache of tokens already verified, keyed on the whole token (its
+ * signature included, so only the same bytes match): a client sends the same token with every
+ * request, and the HMAC check was most of a by-id lookup's CPU. A cached token is still refused
+ * from its expiry on; the oldest entries go first once `max` are kept.
+ */
+export function createTokenVerifier(
+  secret: Uint8Array,
+  options: { readonly max?: number; readonly now?: () => number } = {},
+): (token: string) => Promise<Viewer> {
+  const max = options.max ?? 1000;
+  const now = options.now ?? Date.now;
+  const verified = new Map<string, { viewer: Viewer; expiresAtMs: number }>();
+  return async (token) => {
+    const at = now();
+    const known = verified.get(token);
+    if (known) {
+      if (at < known.expiresAtMs) return known.viewer;
+      verified.delete(token);
+      throw new InvalidTokenError("expired");
+    }
+    const claims = await verifiedClaims(token, secret, new Date(at));
+    if (verified.size >= max) verified.delete(verified.keys().next().value as string);
+    verified.set(token, claims);
+    return claims.viewer;
+  };
 }
 
 function assertViewer(viewer: Viewer): void {
