@@ -28,7 +28,19 @@ export interface GatewayContext {
    */
   readonly reportDb: Kysely<Database>;
   readonly reportLoaders: Loaders;
+  /** Which reads are done ahead, in the statement of what comes first (GatewayOptions.readAhead). */
+  readonly readAhead: ReadAhead;
 }
+
+/** Statements saved by reading what a query will ask for with what it asks first. */
+export interface ReadAhead {
+  /** A page of engagements reads the organisation, lead adviser and deliveries it selects. */
+  readonly pageChildren: boolean;
+  /** A region is read with its policy versions. */
+  readonly regionPolicies: boolean;
+}
+
+export const ALL_READ_AHEAD: ReadAhead = { pageChildren: true, regionPolicies: true };
 
 export function createContext(
   db: Kysely<Database>,
@@ -36,9 +48,10 @@ export function createContext(
   clock: Clock = systemClock,
   reports?: ReportCache,
   reportDb: Kysely<Database> = db,
+  readAhead: ReadAhead = ALL_READ_AHEAD,
 ): GatewayContext {
-  const loaders = createLoaders(db);
-  if (reportDb === db) return { viewer, db, loaders, clock, reports, reportDb, reportLoaders: loaders };
+  const loaders = createLoaders(db, readAhead);
+  if (reportDb === db) return { viewer, db, loaders, clock, reports, reportDb, reportLoaders: loaders, readAhead };
   let reportLoaders: Loaders | undefined;
   return {
     viewer,
@@ -49,8 +62,9 @@ export function createContext(
     reportDb,
     // Built on first use: most requests read no report.
     get reportLoaders() {
-      reportLoaders ??= createLoaders(reportDb);
+      reportLoaders ??= createLoaders(reportDb, readAhead);
       return reportLoaders;
     },
+    readAhead,
   };
 }

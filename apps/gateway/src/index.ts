@@ -10,7 +10,7 @@ export {
   verifyToken,
 } from "./auth/token.js";
 export { type Role, roles, type Viewer } from "./auth/viewer.js";
-export { createContext, type GatewayContext } from "./context.js";
+export { createContext, type GatewayContext, type ReadAhead } from "./context.js";
 export { limits } from "./limits/index.js";
 export { printSchemaText } from "./print-schema.js";
 export { schema } from "./schema/index.js";

@@ -18,6 +18,16 @@ export interface PolicySource {
   policyFor(region: string, year: number): Promise<RegionPolicy>;
   /** The latest version: for what no year applies to (granularity of a days figure). */
   latestPolicy(region: string): Promise<RegionPolicy>;
+  /**
+   * latestPolicy's answer when the region's versions are already read, else undefined: a page
+   * shows hundreds of day figures, and each then needs no promise of its own.
+   */
+  latestPolicyIfRead(region: string): RegionPolicy | undefined;
+  /**
+   * Keeps a region's versions read with something else (its region row), so no statement of
+   * its own reads them; versions already read stay.
+   */
+  knowVersions(region: string, versions: readonly PolicyVersion[]): void;
   /** Keeps the latest policy a write use case read in its transaction, so its payload reads none. */
   rememberLatest(region: string, policy: RegionPolicy): void;
   /**
@@ -29,12 +39,17 @@ export interface PolicySource {
 
 export function createPolicySource(db: Queryable): PolicySource {
   const versions = new Map<string, Promise<PolicyVersion[]>>();
+  /** The same lists once they have arrived. */
+  const arrived = new Map<string, PolicyVersion[]>();
   const parsed = new Map<PolicyVersion, RegionPolicy>();
   const latest = new Map<string, RegionPolicy>();
   const versionsOf = (region: string): Promise<PolicyVersion[]> => {
     let list = versions.get(region);
     if (!list) {
-      list = policyVersionsOfRegions(db, [region]);
+      list = policyVersionsOfRegions(db, [region]).then((read) => {
+        arrived.set(region, read);
+        return read;
+      });
       versions.set(region, list);
     }
     return list;
@@ -47,6 +62,11 @@ export function createPolicySource(db: Queryable): PolicySource {
     parsed.set(version, result.value);
     return result.value;
   };
+  const latestOf = (region: string, list: readonly PolicyVersion[]): RegionPolicy => {
+    const version = list[list.length - 1];
+    if (!version) throw new InvalidPolicyError(region, 0, "no policy stored");
+    return parse(version);
+  };
   return {
     async policyFor(region, year) {
       const version = policyVersionForYear(await versionsOf(region), year);
@@ -54,12 +74,19 @@ export function createPolicySource(db: Queryable): PolicySource {
       return parse(version);
     },
     async latestPolicy(region) {
+      return latest.get(region) ?? latestOf(region, await versionsOf(region));
+    },
+    latestPolicyIfRead(region) {
       const remembered = latest.get(region);
       if (remembered) return remembered;
-      const list = await versionsOf(region);
-      const version = list[list.length - 1];
-      if (!version) throw new InvalidPolicyError(region, 0, "no policy stored");
-      return parse(version);
+      const list = arrived.get(region);
+      return list ? latestOf(region, list) : undefined;
+    },
+    knowVersions(region, list) {
+      if (versions.has(region)) return;
+      const known = [...list];
+      versions.set(region, Promise.resolve(known));
+      arrived.set(region, known);
     },
     rememberLatest(region, policy) {
       latest.set(region, policy);

@@ -12,6 +12,7 @@ export {
   deliveriesByIds,
   deliveriesOfEngagements,
   engagementsByIds,
+  engagementsPageWith,
   fundersByIds,
   fundersOfRegion,
   issuedStatementsOfOrganisations,
@@ -24,6 +25,7 @@ export {
   policyVersionForYear,
   policyVersionsOfRegions,
   regionsByCodes,
+  regionsWithPolicies,
   totalsOfEngagements,
   transitionsOfEngagements,
 } from "@adviser-hub/persistence";
@@ -33,6 +35,8 @@ export type {
   BookingRow,
   Database,
   DeliveryRow,
+  EngagementPageIncludes,
+  EngagementPageRow,
   EngagementTransitionRow,
   EngagementWithArea,
   FunderContribution,
@@ -46,4 +50,5 @@ export type {
   Queryable,
   QuotaDeliveryRow,
   RegionSummary,
+  RegionWithPolicies,
 } from "@adviser-hub/persistence";

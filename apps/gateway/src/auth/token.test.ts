@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execute } from "../testing/harness.js";
 import { createGateway } from "../yoga.js";
 import { AuthConfigurationError, authSecret, developmentSecret } from "./secret.js";
-import { createTokenVerifier, identityProvider, maxTokenLifetimeSeconds, signToken, type TokenVerifier } from "./token.js";
+import { createTokenVerifier, identityProvider, InvalidTokenError, maxTokenLifetimeSeconds, signToken, type TokenVerifier, verifyToken } from "./token.js";
 
 const strong = "a-production-secret-of-at-least-32-characters";
 
@@ -155,5 +155,43 @@ describe("tokens from an identity provider (JWKS served on 127.0.0.1)", () => {
     expect(() => identityProvider({ AUTH_JWKS_URL: "http://idp.example/jwks", AUTH_ISSUER: "x", AUTH_AUDIENCE: "y" })).toThrow(/^AUTH_JWKS_URL must use https/);
     expect(() => identityProvider({ AUTH_JWKS_URL: "not a url" })).toThrow(/^AUTH_JWKS_URL/);
     expect(identityProvider({})).toBeNull();
+  });
+});
+
+// The cached verifier answers what verifyToken answers, for as long as the token lives: a
+// token is refused from its expiry on even once cached, and a token differing in any byte is
+// checked afresh.
+describe("createTokenVerifier's cache of verified tokens", () => {
+  const cacheSecret = new TextEncoder().encode("a-test-secret-that-is-at-least-32-characters");
+  const admin = { role: "REGION_ADMIN" as const, region: "london", authority: null, funder: null };
+
+  it("answers verifyToken's viewer, and refuses a cached token from its expiry on", async () => {
+    let now = Date.now();
+    const verify = createTokenVerifier(cacheSecret, null, { now: () => now });
+    const token = await signToken(admin, cacheSecret, { expiresIn: "1h" });
+    expect(await verify(token)).toEqual(await verifyToken(token, cacheSecret));
+    now += 59 * 60 * 1000;
+    expect(await verify(token)).toEqual(admin);
+    now += 2 * 60 * 1000;
+    await expect(verify(token)).rejects.toThrow(/expired/);
+  });
+
+  it("checks a token differing in one byte of its signature afresh", async () => {
+    const verify = createTokenVerifier(cacheSecret);
+    const token = await signToken(admin, cacheSecret);
+    await verify(token);
+    // The signature's first character (its last one carries two unused bits in base64url).
+    const at = token.lastIndexOf(".") + 1;
+    const changed = token[at] === "A" ? "B" : "A";
+    await expect(verify(`${token.slice(0, at)}${changed}${token.slice(at + 1)}`)).rejects.toThrow(InvalidTokenError);
+    const other = await signToken(admin, new TextEncoder().encode("another-secret-that-is-at-least-32-characters"));
+    await expect(verify(other)).rejects.toThrow(InvalidTokenError);
+  });
+
+  it("keeps at most max tokens, the oldest going first, and still verifies the evicted", async () => {
+    const verify = createTokenVerifier(cacheSecret, null, { max: 2 });
+    const tokens = await Promise.all(["a", "b", "c"].map((region) => signToken({ ...admin, region }, cacheSecret)));
+    for (const token of tokens) await verify(token);
+    expect((await verify(tokens[0]!)).region).toBe("a");
   });
 });

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, decodeProtectedHeader, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify, SignJWT } from "jose";
+import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify, SignJWT } from "jose";
 import { AuthConfigurationError } from "./secret.js";
 import { ALL_REGIONS, isRole, type Viewer } from "./viewer.js";
 
@@ -95,9 +95,13 @@ export type TokenVerifier = (token: string) => Promise<Viewer>;
  * refetched by jose when an unknown key id appears). No other algorithm is accepted, so a
  * token cannot downgrade itself to `none` or to HS256 signed with a public key.
  */
-export function createTokenVerifier(secret: Uint8Array, provider: IdentityProvider | null = null): TokenVerifier {
+export function createTokenVerifier(
+  secret: Uint8Array,
+  provider: IdentityProvider | null = null,
+  options: { readonly max?: number; readonly now?: () => number } = {},
+): TokenVerifier {
   const keys: JWTVerifyGetKey | null = provider ? createRemoteJWKSet(provider.jwksUrl) : null;
-  return async (token) => {
+  const verifyOnce = async (token: string): Promise<Viewer> => {
     let alg: unknown;
     try {
       alg = decodeProtectedHeader(token).alg;
@@ -118,6 +122,28 @@ export function createTokenVerifier(secret: Uint8Array, provider: IdentityProvid
       return viewerFrom(payload, provider.claimNamespace);
     }
     throw new InvalidTokenError("signature algorithm not accepted");
+  };
+  // Tokens already verified, keyed on the whole token (its signature included, so only the same
+  // bytes match): a client sends the same token with every request, and the signature check was
+  // most of a by-id lookup's CPU. A cached token is still refused from its expiry on; the oldest
+  // entries go first once `max` are kept.
+  const max = options.max ?? 1000;
+  const now = options.now ?? Date.now;
+  const verified = new Map<string, { viewer: Viewer; expiresAtMs: number }>();
+  return async (token) => {
+    const at = now();
+    const known = verified.get(token);
+    if (known) {
+      if (at < known.expiresAtMs) return known.viewer;
+      verified.delete(token);
+      throw new InvalidTokenError("expired");
+    }
+    const viewer = await verifyOnce(token);
+    // Verified, so `exp` is present (required) and in the future.
+    const expiresAtMs = (decodeJwt(token).exp ?? 0) * 1000;
+    if (verified.size >= max) verified.delete(verified.keys().next().value as string);
+    verified.set(token, { viewer, expiresAtMs });
+    return viewer;
   };
 }
 

@@ -5,6 +5,7 @@ import {
   type Queryable,
   type RegionSummary,
   regionsByCodes,
+  regionsWithPolicies,
 } from "@adviser-hub/service";
 import DataLoader from "dataloader";
 
@@ -19,9 +20,15 @@ export interface Loaders extends PolicySource {
   funderFundsRegion(region: string, funderId: string): Promise<boolean>;
 }
 
-export function createLoaders(db: Queryable): Loaders {
-  const region = new DataLoader<string, RegionSummary | undefined>((codes) => regionsByCodes(db, codes));
+export function createLoaders(db: Queryable, readAhead: { readonly regionPolicies: boolean }): Loaders {
   const policies = createPolicySource(db);
+  // A region's policies come with its row: the day figures below it need them, in one round trip.
+  const region = new DataLoader<string, RegionSummary | undefined>(async (codes) => {
+    if (!readAhead.regionPolicies) return regionsByCodes(db, codes);
+    const rows = await regionsWithPolicies(db, codes);
+    for (const row of rows) if (row) policies.knowVersions(row.code, row.policies);
+    return rows.map((row) => (row ? { code: row.code, name: row.name } : undefined));
+  });
   const funders = new DataLoader<string, boolean>(async (keys) => {
     const pairs = keys.map((key) => JSON.parse(key) as [string, string]);
     const regions = [...new Set(pairs.map(([code]) => code))];
@@ -37,6 +44,8 @@ export function createLoaders(db: Queryable): Loaders {
     region,
     policyFor: (code, year) => policies.policyFor(code, year),
     latestPolicy: (code) => policies.latestPolicy(code),
+    latestPolicyIfRead: (code) => policies.latestPolicyIfRead(code),
+    knowVersions: (code, versions) => policies.knowVersions(code, versions),
     rememberLatest: (code, policy) => policies.rememberLatest(code, policy),
     dataVersion: (code) => policies.dataVersion(code),
     funderFundsRegion: (code, funderId) => funders.load(JSON.stringify([code, funderId])),

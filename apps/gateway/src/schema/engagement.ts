@@ -2,15 +2,20 @@ import { financialYearStartDate } from "@adviser-hub/domain";
 import {
   bookingsOfEngagements,
   decideEngagement,
+  type DeliveryRow,
   deliveriesOfEngagements,
+  type EngagementPageRow,
   type EngagementTransitionRow,
   type EngagementWithArea,
   engagementsByIds,
+  engagementsPageWith,
   pageEngagements,
   requestEngagement,
   totalsOfEngagements,
   transitionsOfEngagements,
 } from "@adviser-hub/service";
+import { createContextCache } from "@pothos/core";
+import DataLoader from "dataloader";
 import { isStaff } from "../auth/viewer.js";
 import { builder } from "../builder.js";
 import type { GatewayContext } from "../context.js";
@@ -25,6 +30,7 @@ import { baseMutationErrors } from "./errors.js";
 import { actorOf, mutationScopes, rowId, written } from "./mutation-support.js";
 import { Delivery } from "./delivery.js";
 import { EngagementStatusEnum, StrandEnum } from "./enums.js";
+import { selectedFieldNames } from "./look-ahead.js";
 import { Money, money } from "./money.js";
 import { Organisation } from "./organisation.js";
 import { Region } from "./region.js";
@@ -57,6 +63,30 @@ async function perRegion<T>(
 ): Promise<T[]> {
   const results = await loadRegional(context.db, keys, async (_db, region, ids) => query(region, ids));
   return results.map((result) => (result instanceof Error ? empty : result));
+}
+
+/**
+ * Each engagement's live deliveries, per request: batched for any selection, and primed by a
+ * page that read them in its own statement (primeFromPage), so its deliveries send no SQL.
+ */
+const deliveriesLoader = createContextCache(
+  (context: GatewayContext) =>
+    new DataLoader<string, DeliveryRow[]>((keys) =>
+      perRegion(context, keys, (region, ids) => deliveriesOfEngagements(context.db, region, ids), []),
+    ),
+);
+
+/** Hands the children a page read with its rows to the loaders their fields resolve through. */
+function primeFromPage(context: GatewayContext, rows: readonly EngagementPageRow[]): void {
+  const organisations = Organisation.getDataloader(context);
+  const advisers = Adviser.getDataloader(context);
+  const deliveries = deliveriesLoader(context);
+  for (const row of rows) {
+    const region = row.engagement.region_code;
+    if (row.organisation) organisations.prime(regionalKey(region, row.organisation.id), row.organisation);
+    if (row.leadAdviser) advisers.prime(regionalKey(region, row.leadAdviser.id), row.leadAdviser);
+    if (row.deliveries) deliveries.prime(regionalKey(region, row.engagement.id), row.deliveries);
+  }
 }
 
 const EngagementTransition = builder.objectRef<EngagementTransitionRow>("EngagementTransition").implement({
@@ -127,12 +157,10 @@ Engagement.implement({
       },
       resolve: byEngagement,
     }),
-    deliveries: t.loadableList({
-      type: Delivery,
+    deliveries: t.field({
+      type: [Delivery],
       description: "Deliveries recorded against it, in allocation order (date, then order recorded).",
-      load: (keys: string[], context: GatewayContext) =>
-        perRegion(context, keys, (region, ids) => deliveriesOfEngagements(context.db, region, ids), []),
-      resolve: byEngagement,
+      resolve: (row, _args, context) => deliveriesLoader(context).load(byEngagement(row)),
     }),
     bookings: t.loadableList({
       type: Booking,
@@ -165,7 +193,7 @@ builder.objectField(Region, "engagements", (t) =>
         year: t.arg.int({ required: false, description: "Only engagements requested in this financial year." }),
         theme: t.arg.string({ required: false, description: "Only engagements listing this theme." }),
       },
-      resolve: async (region, args, context) => {
+      resolve: async (region, args, context, info) => {
         const viewer = context.viewer;
         let authorityId = args.authority ?? null;
         if (viewer?.role === "AUTHORITY") {
@@ -183,20 +211,28 @@ builder.objectField(Region, "engagements", (t) =>
           requestedFrom = new Date(`${financialYearStartDate(policy, args.year)}T00:00:00Z`);
           requestedBefore = new Date(`${financialYearStartDate(policy, args.year + 1)}T00:00:00Z`);
         }
-        const page = await pageEngagements(
-          context.db,
-          region.code,
-          {
-            strands: args.strand ?? null,
-            statuses: args.status ?? null,
-            authorityId,
-            requestedFrom,
-            requestedBefore,
-            theme: args.theme ?? null,
-          },
-          pageRequest(args),
-        );
-        return toConnection(page, (row) => row);
+        const filter = {
+          strands: args.strand ?? null,
+          statuses: args.status ?? null,
+          authorityId,
+          requestedFrom,
+          requestedBefore,
+          theme: args.theme ?? null,
+        };
+        // The children the query asks for under edges.node come in the page's own statement
+        // and wait in the loaders; any other child still batches through its loader.
+        const wanted = context.readAhead.pageChildren ? selectedFieldNames(info, ["edges", "node"]) : new Set<string>();
+        const include = {
+          organisation: wanted.has("organisation"),
+          leadAdviser: wanted.has("leadAdviser"),
+          deliveries: wanted.has("deliveries"),
+        };
+        if (!include.organisation && !include.leadAdviser && !include.deliveries) {
+          return toConnection(await pageEngagements(context.db, region.code, filter, pageRequest(args)), (row) => row);
+        }
+        const page = await engagementsPageWith(context.db, region.code, filter, pageRequest(args), include);
+        primeFromPage(context, page.rows);
+        return toConnection({ ...page, rows: page.rows.map((row) => row.engagement) }, (row) => row);
       },
     },
     { name: "EngagementConnection", description: "A page of engagements with the filtered total." },

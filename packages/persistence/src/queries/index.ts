@@ -10,7 +10,15 @@ export {
   totalsOfEngagements,
   transitionsOfEngagements,
 } from "./engagement-work.js";
-export { type EngagementFilter, type EngagementWithArea, engagementsByIds, pageEngagements } from "./engagements.js";
+export {
+  type EngagementFilter,
+  type EngagementPageIncludes,
+  type EngagementPageRow,
+  type EngagementWithArea,
+  engagementsByIds,
+  engagementsPageWith,
+  pageEngagements,
+} from "./engagements.js";
 export {
   contributionsByFunder,
   type FunderContribution,
@@ -26,7 +34,9 @@ export {
   policyVersionForYear,
   policyVersionsOfRegions,
   type RegionSummary,
+  type RegionWithPolicies,
   regionsByCodes,
+  regionsWithPolicies,
 } from "./regions.js";
 export { type BenchmarkInputRow, benchmarkInputs } from "./benchmark-inputs.js";
 export {

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Queryable } from "./queryable.js";
 
 export interface RegionSummary {
@@ -47,6 +48,39 @@ export async function policyVersionsOfRegions(db: Queryable, regions: readonly s
     policy: row.policy,
     dataVersion: Number(row.version ?? 0),
   }));
+}
+
+/** A region with every policy version of it, as policyVersionsOfRegions reads them. */
+export interface RegionWithPolicies extends RegionSummary {
+  readonly policies: readonly PolicyVersion[];
+}
+
+/**
+ * Regions by code with their policy versions and data version, in one statement: a request
+ * that opens with its region then needs no second round trip for the policy its day figures
+ * are shown in. In the order asked; undefined where a code is unknown.
+ */
+export async function regionsWithPolicies(db: Queryable, codes: readonly string[]): Promise<(RegionWithPolicies | undefined)[]> {
+  if (codes.length === 0) return [];
+  const rows = await db
+    .selectFrom("regions as r")
+    .leftJoin("region_data_versions as v", "v.region_code", "r.region_code")
+    .select(["r.region_code as code", "r.name", "v.version"])
+    .select(
+      sql<{ fromYear: number; policy: unknown }[]>`coalesce((
+        select json_agg(json_build_object('fromYear', p.from_year, 'policy', p.policy) order by p.from_year)
+          from region_policies p where p.region_code = r.region_code), '[]')`.as("policies"),
+    )
+    .where("r.region_code", "in", [...codes])
+    .execute();
+  const byCode = new Map(
+    rows.map((row) => {
+      const dataVersion = Number(row.version ?? 0);
+      const policies = row.policies.map((p) => ({ regionCode: row.code, fromYear: p.fromYear, policy: p.policy, dataVersion }));
+      return [row.code, { code: row.code, name: row.name, policies }];
+    }),
+  );
+  return codes.map((code) => byCode.get(code));
 }
 
 /** The policy row with the greatest from_year <= year applies to that year. */

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { openDatabase } from "@adviser-hub/persistence";
-import { authSecret, createGateway, signToken } from "@adviser-hub/gateway";
+import { authSecret, createGateway, type ReadAhead, signToken } from "@adviser-hub/gateway";
 
 // The gateway, exactly as `pnpm start` builds it, served in this process on 127.0.0.1 so that
 // every SQL statement it sends can be counted (see sql-capture.ts).
@@ -24,7 +24,7 @@ export interface RunningGateway {
 export async function startGateway(
   databaseUrl: string,
   region = "london",
-  options: { compiledExecution?: boolean } = {},
+  options: { compiledExecution?: boolean; readAhead?: Partial<ReadAhead> } = {},
 ): Promise<RunningGateway> {
   // The benchmarks send their own operations, not the trusted ones: arbitrary operations allowed.
   const env = {
@@ -45,6 +45,7 @@ export async function startGateway(
     env,
     logging: false,
     ...(options.compiledExecution === undefined ? {} : { compiledExecution: options.compiledExecution }),
+    ...(options.readAhead === undefined ? {} : { readAhead: options.readAhead }),
   });
   const server: Server = createServer((request, response) => {
     response.on("finish", () => {

@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import type { ReadAhead } from "@adviser-hub/gateway";
 import { answeredRequests, startGateway } from "./gateway-app.js";
 
 // The gateway in a process of its own, so that Node's own settings (the young generation's
@@ -31,9 +32,9 @@ interface Stats {
  */
 export async function startGatewayProcess(
   databaseUrl: string,
-  options: { nodeFlags: readonly string[]; compiledExecution: boolean; pgliteDataDir?: string },
+  options: { nodeFlags: readonly string[]; compiledExecution: boolean; readAhead?: Partial<ReadAhead>; pgliteDataDir?: string },
 ): Promise<GatewayProcess> {
-  const child: ChildProcess = fork(fileURLToPath(import.meta.url), [databaseUrl, String(options.compiledExecution)], {
+  const child: ChildProcess = fork(fileURLToPath(import.meta.url), [databaseUrl, String(options.compiledExecution), JSON.stringify(options.readAhead ?? {})], {
     execArgv: ["--import", "tsx", "--conditions=@adviser-hub/source", ...options.nodeFlags],
     stdio: ["ignore", "ignore", "inherit", "ipc"],
     env: { ...process.env, ...(options.pgliteDataDir ? { PGLITE_DATA_DIR: options.pgliteDataDir } : {}) },
@@ -63,7 +64,7 @@ export async function startGatewayProcess(
 
 // As the child: serve, report ready, answer stats, close when told.
 if (process.send && process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [databaseUrl, compiled] = process.argv.slice(2);
+  const [databaseUrl, compiled, readAhead] = process.argv.slice(2);
   if (databaseUrl === "") {
     const { migrateToLatest, openDatabase } = await import("@adviser-hub/persistence");
     const { seedLondonPilot } = await import("@adviser-hub/london-pilot");
@@ -72,7 +73,10 @@ if (process.send && process.argv[1] === fileURLToPath(import.meta.url)) {
     await seedLondonPilot(app.db);
     await app.close();
   }
-  const gateway = await startGateway(databaseUrl!, "london", { compiledExecution: compiled === "true" });
+  const gateway = await startGateway(databaseUrl!, "london", {
+    compiledExecution: compiled === "true",
+    readAhead: JSON.parse(readAhead ?? "{}") as Partial<ReadAhead>,
+  });
   process.on("message", (message: { type: string }) => {
     if (message.type === "stats") {
       const cpu = process.cpuUsage();

@@ -2,6 +2,7 @@ import { setTimeout } from "node:timers/promises";
 import { ensureDataset } from "../generate/load-dataset.js";
 import { NATIONAL } from "../generate/spec.js";
 import { runLoad, type LoadResult } from "../load/autocannon.js";
+import type { ReadAhead } from "@adviser-hub/gateway";
 import { type GatewayProcess, startGatewayProcess } from "../load/gateway-child.js";
 import { authHeaders, type GraphQLResponse, postOperation, requestBody } from "../load/graphql-request.js";
 import { type LoadSettings, type MeasuredLoad, measure, median, medianLoad, operationContext } from "../load/harness.js";
@@ -22,16 +23,26 @@ interface Variant {
   readonly name: string;
   readonly compiledExecution: boolean;
   readonly nodeFlags: readonly string[];
+  /** The gateway's reads ahead (GatewayOptions.readAhead); all on when absent. */
+  readonly readAhead?: Partial<ReadAhead>;
 }
 
 const semiSpace = `--max-semi-space-size=${SEMI_SPACE_MB}`;
-/** The first is the baseline of the lever ratios; the last is what `pnpm start` runs. */
+const jitSemi = `graphql-jit + ${semiSpace}`;
+/**
+ * The first is the baseline of the lever ratios; READ_AHEAD_BASELINE the baseline of the
+ * reads ahead, each alone and both; the last is what `pnpm start` runs.
+ */
 const VARIANTS: readonly Variant[] = [
   { name: "graphql-js, default young generation", compiledExecution: false, nodeFlags: [] },
   { name: "graphql-jit", compiledExecution: true, nodeFlags: [] },
   { name: semiSpace, compiledExecution: false, nodeFlags: [semiSpace] },
-  { name: `graphql-jit + ${semiSpace}`, compiledExecution: true, nodeFlags: [semiSpace] },
+  { name: `${jitSemi}, no read-ahead`, compiledExecution: true, nodeFlags: [semiSpace], readAhead: { pageChildren: false, regionPolicies: false } },
+  { name: `${jitSemi}, page children only`, compiledExecution: true, nodeFlags: [semiSpace], readAhead: { regionPolicies: false } },
+  { name: `${jitSemi}, region policies only`, compiledExecution: true, nodeFlags: [semiSpace], readAhead: { pageChildren: false } },
+  { name: `${jitSemi}, both reads ahead`, compiledExecution: true, nodeFlags: [semiSpace] },
 ];
+const READ_AHEAD_BASELINE = 3;
 
 interface PeerCase {
   readonly name: string;
@@ -138,7 +149,11 @@ export async function runPeersSuite(settings: LoadSettings): Promise<{ sections:
     for (const variant of VARIANTS) {
       process.stderr.write(`peers: starting gateway process (${variant.name})\n`);
       gateways.push(
-        await startGatewayProcess(dataset.url, { nodeFlags: variant.nodeFlags, compiledExecution: variant.compiledExecution }),
+        await startGatewayProcess(dataset.url, {
+          nodeFlags: variant.nodeFlags,
+          compiledExecution: variant.compiledExecution,
+          ...(variant.readAhead ? { readAhead: variant.readAhead } : {}),
+        }),
       );
     }
     const shipped = gateways[gateways.length - 1]!;
@@ -245,9 +260,11 @@ export async function runPeersSuite(settings: LoadSettings): Promise<{ sections:
         ratio(against(withClaims)),
       ]);
       const baseline = byVariant[0]!;
+      const withoutReadAhead = byVariant[READ_AHEAD_BASELINE]!;
       for (const [i, variant] of VARIANTS.entries()) {
         const runs = byVariant[i]!;
         const summary = medianLoad(runs);
+        const cpuShare = summary.cpuMsPerRequest / medianLoad(withoutReadAhead).cpuMsPerRequest;
         leverRows.push([
           c.name,
           variant.name,
@@ -256,6 +273,8 @@ export async function runPeersSuite(settings: LoadSettings): Promise<{ sections:
           ms(summary.p99Ms),
           ms(summary.cpuMsPerRequest),
           ratio(median(runs.map((run, r) => run.requestsPerSecond / baseline[r]!.requestsPerSecond))),
+          i < READ_AHEAD_BASELINE ? "" : ratio(median(runs.map((run, r) => run.requestsPerSecond / withoutReadAhead[r]!.requestsPerSecond))),
+          i < READ_AHEAD_BASELINE ? "" : ratio(cpuShare),
         ]);
       }
     }
@@ -265,7 +284,7 @@ export async function runPeersSuite(settings: LoadSettings): Promise<{ sections:
   }
 
   const body = [
-    `National data set, region \`${context.region}\`; ${settings.connections} connections, ${settings.durationSeconds} s per run after a 1 s warm-up, ${rounds} rounds alternating every server; figures are medians over the rounds, ratios the median of each round's ratio. Answers were checked equal first (the same engagements and deliveries, by id, and the same total). The gateway is the shipped configuration (graphql-jit, ${semiSpace}) in a process of its own; PostGraphile 4.14.1 runs in the benchmark process with a pool of 10, with no token and with a signed JWT whose claims it sets per request. SQL/request counts PostGraphile's statements.`,
+    `National data set, region \`${context.region}\`; ${settings.connections} connections, ${settings.durationSeconds} s per run after a 1 s warm-up, ${rounds} rounds alternating every server; figures are medians over the rounds, ratios the median of each round's ratio. Answers were checked equal first (the same engagements and deliveries, by id, and the same total). The gateway is the shipped configuration (graphql-jit, ${semiSpace}, both reads ahead) in a process of its own; PostGraphile 4.14.1 runs in the benchmark process with a pool of 10, with no token and with a signed JWT whose claims it sets per request. SQL/request counts PostGraphile's statements.`,
     "",
     table(
       [
@@ -287,14 +306,17 @@ export async function runPeersSuite(settings: LoadSettings): Promise<{ sections:
     ),
   ].join("\n");
   const leversBody = [
-    `The gateway's per-field levers on the same operations, each gateway variant in its own process, same rounds as above; "vs baseline" is the median of each round's req/s against graphql-js with Node's default young generation in the same round.`,
+    `The gateway's per-field levers on the same operations, each gateway variant in its own process, same rounds as above; "vs baseline" is the median of each round's req/s against graphql-js with Node's default young generation in the same round; "vs no read-ahead" the same against ${jitSemi} without reads ahead (the page's children and the region's policies each in statements of their own), and "CPU vs no read-ahead" its CPU per request against that variant's.`,
     "",
-    table(["operation", "variant", "req/s", "p50 ms", "p99 ms", "CPU ms/request", "vs baseline"], leverRows),
+    table(
+      ["operation", "variant", "req/s", "p50 ms", "p99 ms", "CPU ms/request", "vs baseline", "vs no read-ahead", "CPU vs no read-ahead"],
+      leverRows,
+    ),
   ].join("\n");
   return {
     sections: [
       { title: "Gateway against PostGraphile", body },
-      { title: "Per-field levers: graphql-jit and the young generation", body: leversBody },
+      { title: "Per-field levers: graphql-jit, the young generation and reads ahead", body: leversBody },
     ],
   };
 }
