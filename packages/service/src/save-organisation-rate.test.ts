@@ -1,4 +1,6 @@
+import { withTransaction } from "@adviser-hub/persistence";
 import { backends, compareWithScratch, createTestDatabase, type TestDatabase } from "@adviser-hub/persistence/testing";
+import { sql } from "kysely";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { issueStatement } from "./issue-statement.js";
@@ -95,5 +97,59 @@ describe.each(backends())("saveOrganisationRate on %s", (backend) => {
     expect(!byAdviser.ok && byAdviser.error.code).toBe("FORBIDDEN");
     expect(await test.db.selectFrom("organisation_rates").selectAll().execute()).toEqual([]);
     expect(await test.db.selectFrom("audit_log").selectAll().execute()).toEqual([]);
+  });
+});
+
+// A rate change and a delivery of the same holder-year never interleave: the delivery allocates
+// only once the new rate is committed. Needs sessions of its own.
+describe.skipIf(!process.env.DATABASE_URL)("saveOrganisationRate beside concurrent deliveries on the server", () => {
+  let test: TestDatabase;
+
+  beforeEach(async () => {
+    test = await createTestDatabase("server", { maxConnections: 8 });
+    await insertFixture(test.db);
+  });
+  afterEach(async () => {
+    await test?.close();
+  });
+
+  it("a delivery of the holder-year waits for an uncommitted rate change, then is priced at the new rate", async () => {
+    await recordDelivery(test.db, adviser, { engagementId: ENG_POLICE, adviserId: "adv-1", date: "2010-05-03", days: "10" });
+    let ratePid = 0;
+    let written!: () => void;
+    const rateWritten = new Promise<void>((resolve) => {
+      written = resolve;
+    });
+    let commit!: () => void;
+    const committed = new Promise<void>((resolve) => {
+      commit = resolve;
+    });
+    // The rate change holds its transaction open after writing and re-allocating.
+    const rate = withTransaction(test.db, async (trx) => {
+      ratePid = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx)).rows[0]!.pid;
+      const result = await saveOrganisationRate(trx, admin, { organisationId: POLICE, year: 2010, dayRatePence: 70_000 });
+      written();
+      await committed;
+      return result;
+    });
+    await rateWritten;
+    const delivery = recordDelivery(test.db, adviser, { engagementId: ENG_POLICE, adviserId: "adv-1", date: "2010-06-01", days: "2" });
+    try {
+      // The holder-year's lock (and the region's data-version row every write moves) holds it back.
+      for (let i = 0; ; i += 1) {
+        const { rows } = await sql<{ n: number }>`
+          select count(*)::int as n from pg_stat_activity a where ${ratePid}::int = any(pg_blocking_pids(a.pid))`.execute(test.db);
+        if ((rows[0]?.n ?? 0) > 0) break;
+        if (i > 500) throw new Error("the delivery did not wait for the rate change");
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    } finally {
+      commit();
+    }
+    const [saved, recorded] = await Promise.all([rate, delivery]);
+    expect(saved.ok).toBe(true);
+    expect(recorded.ok && recorded.value.allocation).toMatchObject({ chargeableUnits: 4, dayRatePence: 70_000, chargePence: 140_000 });
+    const { expected, actual } = await compareWithScratch(test.db, REGION);
+    expect(actual).toEqual(expected);
   });
 });

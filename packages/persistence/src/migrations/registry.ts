@@ -9,7 +9,7 @@ import * as issuedStatementFreeze from "./2026-12-02-0007-issued-statement-freez
 import * as hostShareSerialized from "./2026-12-02-0008-host-share-serialized.js";
 import * as applicationRole from "./2026-12-02-0009-application-role.js";
 import * as regionDataVersions from "./2026-12-02-0010-region-data-versions.js";
-import * as outcomeTargets from "./2026-12-03-0012-outcome-targets.js";
+import * as administeredEntities from "./2026-12-03-0012-administered-entities.js";
 import * as knowledgeHub from "./2026-12-03-0014-knowledge-hub.js";
 import * as publishedBenchmarks from "./2026-12-03-0015-published-benchmarks.js";
 
@@ -28,7 +28,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "2026-12-02-0008-host-share-serialized": hostShareSerialized,
   "2026-12-02-0009-application-role": applicationRole,
   "2026-12-02-0010-region-data-versions": regionDataVersions,
-  "2026-12-03-0012-outcome-targets": outcomeTargets,
+  "2026-12-03-0012-administered-entities": administeredEntities,
   "2026-12-03-0014-knowledge-hub": knowledgeHub,
   "2026-12-03-0015-published-benchmarks": publishedBenchmarks,
 };
