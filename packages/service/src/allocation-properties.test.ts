@@ -213,7 +213,15 @@ describe.each(backends())("stored allocation on %s", (backend) => {
           // year starts on the same day in every version (versions apply from a financial year
           // on, and each delivery's year is stored when it is written), so the later policy keeps
           // the first one's year start.
-          const next = parseRegionPolicy({ ...later, code: region, financialYearStart: policy.financialYearStart });
+          // Likewise its granularity (stored days are units of it) and, once statements are
+          // issued, its billing period (setRegionPolicy refuses either change).
+          const next = parseRegionPolicy({
+            ...later,
+            code: region,
+            financialYearStart: policy.financialYearStart,
+            unitsPerDay: policy.unitsPerDay,
+            billingPeriod: policy.billingPeriod,
+          });
           if (!next.ok) throw new Error("generated an invalid policy");
           await test.db.transaction().execute(async (trx) => {
             await trx.updateTable("region_policies").set({ policy: JSON.stringify(next.value) }).where("region_code", "=", region).execute();

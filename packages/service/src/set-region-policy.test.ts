@@ -166,7 +166,7 @@ describe.each(backends())("setRegionPolicy on %s", (backend) => {
     expect(versions.map((v) => v.from_year)).toEqual([2010, 2011]);
   });
 
-  it("refuses a moved financial-year start while deliveries exist, other regions' admins and bad input, writing nothing", async () => {
+  it("refuses a moved financial-year start or granularity while deliveries exist, another billing period once statements are issued, other regions' admins and bad input, writing nothing", async () => {
     // Without deliveries the start may still move.
     const early = await setRegionPolicy(test.db, admin, { region: REGION, fromFinancialYear: 2012, policy: { ...POLICY, financialYearStart: { month: 1, day: 1 } } });
     expect(early.ok).toBe(true);
@@ -175,6 +175,8 @@ describe.each(backends())("setRegionPolicy on %s", (backend) => {
     const before = await regionCounts(test.db);
     const moved = await setRegionPolicy(test.db, admin, { region: REGION, fromFinancialYear: 2011, policy: { ...POLICY, financialYearStart: { month: 1, day: 1 } } });
     expect(!moved.ok && moved.error).toMatchObject({ code: "VALIDATION", field: "policy.financialYearStart" });
+    const finer = await setRegionPolicy(test.db, admin, { region: REGION, fromFinancialYear: 2011, policy: { ...POLICY, unitsPerDay: 4 } });
+    expect(!finer.ok && finer.error).toMatchObject({ code: "VALIDATION", field: "policy.unitsPerDay" });
     const elsewhere: CommandActor = { ...admin, regionCode: "elsewhere" };
     for (const actor of [elsewhere, adviser, southwark, funder]) {
       const refused = await setRegionPolicy(test.db, actor, { region: REGION, fromFinancialYear: 2011, policy: LOWER });
@@ -191,6 +193,14 @@ describe.each(backends())("setRegionPolicy on %s", (backend) => {
     });
     expect(!bad.ok && bad.error).toMatchObject({ code: "VALIDATION", field: "policy.strands.PROJECT_SUPPORT.consumesQuota" });
     expect(await regionCounts(test.db)).toEqual(before);
+    // Monthly statements may turn quarterly while none is issued; not after.
+    const quarterly = { ...POLICY, billingPeriod: "QUARTER" as const };
+    expect((await setRegionPolicy(test.db, admin, { region: REGION, fromFinancialYear: 2012, policy: quarterly })).ok).toBe(true);
+    await test.db.deleteFrom("region_policies").where("from_year", "=", 2012).execute();
+    const issued = await issueStatement(test.db, admin, { organisationId: COUNCIL, period: "2010-05" }, clockAt("2010-06-05T10:00:00Z"));
+    if (!issued.ok) throw new Error(issued.error.message);
+    const regrouped = await setRegionPolicy(test.db, admin, { region: REGION, fromFinancialYear: 2012, policy: quarterly });
+    expect(!regrouped.ok && regrouped.error).toMatchObject({ code: "VALIDATION", field: "policy.billingPeriod" });
   });
 
   // PGlite has one session: concurrency is a server matter.

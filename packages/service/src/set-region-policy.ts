@@ -16,6 +16,7 @@ import {
   type Database,
   type StoredPolicyVersion,
   deliveryYears,
+  hasIssuedStatements,
   lockRegionPolicy,
   policyVersionRows,
   putPolicyVersion,
@@ -60,7 +61,7 @@ export type SetRegionPolicyResult = Result<RegionPolicySet, SetRegionPolicyError
  * allocations are the domain's allocation from scratch again; issued statements stay frozen
  * and the next statement carries the difference as adjustments. A change of
  * `financialYearStart` is refused while the region has deliveries: it would move their stored
- * years. One transaction with its audit row; called with a transaction open it joins it.
+ * years; a change of `billingPeriod` once it has issued statements: they cover the old periods. One transaction with its audit row; called with a transaction open it joins it.
  */
 export async function setRegionPolicy(
   db: Kysely<Database> | Transaction<Database>,
@@ -106,7 +107,18 @@ export async function putPolicy(
         "policy.financialYearStart",
         `must stay ${other} (month-day) while the region has deliveries: their financial years are stored`,
       );
+    // Stored days are integer units of the granularity: another granularity would change what
+    // every recorded quantity means.
+    const granularity = before.map((v) => stored(region, v).unitsPerDay).find((u) => u !== policy.unitsPerDay);
+    if (granularity !== undefined)
+      return invalid("policy.unitsPerDay", `must stay ${granularity} while the region has deliveries: their days are stored in those units`);
   }
+  // Issued statements cover periods of the billing period they were issued under; another
+  // kind would cut the same deliveries into other periods, and their adjustments could no
+  // longer be reckoned against what was billed.
+  const changedPeriod = before.map((v) => stored(region, v).billingPeriod).find((kind) => kind !== policy.billingPeriod);
+  if (changedPeriod !== undefined && (await hasIssuedStatements(trx, region)))
+    return invalid("policy.billingPeriod", `must stay ${changedPeriod} once the region has issued statements: they cover ${changedPeriod.toLowerCase()} periods`);
   await putPolicyVersion(trx, region, fromYear, policy);
 
   // A year's policy changes when another version comes into force for it, or when the version

@@ -22,6 +22,7 @@ export {
 export {
   type StoredPolicyVersion,
   deliveryYears,
+  hasIssuedStatements,
   insertRegion,
   policyVersionRows,
   putPolicyVersion,

@@ -51,6 +51,12 @@ export async function putPolicyVersion(
     .execute();
 }
 
+/** Whether any statement of the region has been issued. */
+export async function hasIssuedStatements(trx: Transaction<Database>, region: string): Promise<boolean> {
+  const row = await trx.selectFrom("statements").select("region_code").where("region_code", "=", region).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The financial years in which the region has live deliveries, ascending. */
 export async function deliveryYears(trx: Transaction<Database>, region: string): Promise<number[]> {
   const rows = await trx
