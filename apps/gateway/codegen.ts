@@ -8,7 +8,8 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
  */
 export const gatewayUrl = process.env.GATEWAY_URL ?? "http://127.0.0.1:4000/graphql";
 
-export const scalars = { Date: "string", DateTime: "string", Days: "string" } as const;
+// JSON (audit values) is any JSON; File (uploads) is the platform's File, input only.
+export const scalars = { Date: "string", DateTime: "string", Days: "string", JSON: "unknown", File: "File" } as const;
 
 const config: CodegenConfig = {
   schema: gatewayUrl,

@@ -31,7 +31,7 @@ describe("codegen against a running gateway", () => {
     const graphql = files.find((file) => file.filename.endsWith("graphql.ts"));
     expect(graphql, files.map((file) => file.filename).join(", ")).toBeDefined();
     const content = graphql?.content ?? "";
-    expect(scalars).toEqual({ Date: "string", DateTime: "string", Days: "string" });
+    expect(scalars).toEqual({ Date: "string", DateTime: "string", Days: "string", JSON: "unknown", File: "File" });
     // Days in and out, Date and DateTime in: exact strings.
     expect(content).toMatch(/export type RecordDeliveryInput = \{[^}]*\bdate: string;[^}]*\bdays: string;[^}]*\bonSiteAt\?: string \| null/);
     expect(content).toMatch(/RecordDeliveryPayload', delivery: \{ code: string, deliveredOn: string, days: string/);

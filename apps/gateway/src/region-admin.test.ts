@@ -95,7 +95,7 @@ describe.each(backends())("region administration through the gateway on %s", (ba
     };
     const refused = await createRegion({ code: "south-west", name: "South West", policy: bad });
     expect(refused).toMatchObject({ __typename: "ValidationError", code: "VALIDATION" });
-    expect(refused.issues.map((i: { field: string }) => i.field).sort()).toEqual(["policy.bankHolidays[3].date", "policy.strands.HOST_SUPPORT.consumesQuota"]);
+    expect(refused.issues.map((i: { field: string }) => i.field).sort()).toEqual(["input.policy.bankHolidays[3].date", "input.policy.strands.HOST_SUPPORT.consumesQuota"]);
     expect(await createRegion({ code: "south-west", name: "South West", policy: POLICY }, tokens.admin!)).toMatchObject({ __typename: "ForbiddenError" });
     expect(await database.db.selectFrom("regions").select("region_code").where("region_code", "=", "south-west").execute()).toEqual([]);
   });
@@ -110,10 +110,10 @@ describe.each(backends())("region administration through the gateway on %s", (ba
     });
     expect(await setPolicy({ region: "london", fromFinancialYear: 2011, policy: POLICY }, tokens.northEast!)).toMatchObject({ __typename: "ForbiddenError" });
     expect(await setPolicy({ region: "london", fromFinancialYear: 2011, policy: POLICY }, tokens.adviser!)).toMatchObject({ __typename: "ForbiddenError" });
-    expect(await setPolicy({ region: "atlantis", fromFinancialYear: 2011, policy: POLICY }, tokens.operator!)).toMatchObject({ __typename: "NotFoundError", missing: "region" });
+    expect(await setPolicy({ region: "atlantis", fromFinancialYear: 2011, policy: POLICY }, tokens.operator!)).toMatchObject({ __typename: "NotFoundError", missing: "input.region" });
     expect(await setPolicy({ region: "london", fromFinancialYear: 2011, policy: { ...POLICY, unitsPerDay: 3 } })).toMatchObject({
       __typename: "ValidationError",
-      field: "policy.unitsPerDay",
+      field: "input.policy.unitsPerDay",
     });
   });
 
@@ -143,7 +143,7 @@ describe.each(backends())("region administration through the gateway on %s", (ba
       { input: { region: "london", division: "england-and-wales", json: shippedHolidays.replace("2010-05-03", "2010-05-32") } },
       tokens.admin!,
     );
-    expect(broken.importBankHolidays).toMatchObject({ __typename: "ValidationError", field: "england-and-wales.events[3].date" });
+    expect(broken.importBankHolidays).toMatchObject({ __typename: "ValidationError", field: "input.json.england-and-wales.events[3].date" });
   });
 
   it("auditLog pages newest first in one statement per page, for the region's admin and the operator", async () => {

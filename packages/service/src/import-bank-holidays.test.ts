@@ -59,10 +59,10 @@ describe.each(backends())("importBankHolidays on %s", (backend) => {
     const bad = JSON.parse(json);
     bad["england-and-wales"].events[3].date = "2010-05-32";
     const refused = await importBankHolidays(test.db, admin, { region: REGION, division: "england-and-wales", json: JSON.stringify(bad) });
-    expect(!refused.ok && refused.error).toMatchObject({ code: "VALIDATION", field: "england-and-wales.events[3].date" });
+    expect(!refused.ok && refused.error).toMatchObject({ code: "VALIDATION", field: "json.england-and-wales.events[3].date" });
     expect(await importBankHolidays(test.db, admin, { region: REGION, division: "wales", json })).toMatchObject({ ok: false, error: { field: "division" } });
     expect(await importBankHolidays(test.db, admin, { region: REGION, division: "scotland", json: "{" })).toMatchObject({ ok: false, error: { field: "json" } });
-    expect(await importBankHolidays(test.db, admin, { region: REGION, division: "scotland", json })).toMatchObject({ ok: false, error: { field: "scotland" } });
+    expect(await importBankHolidays(test.db, admin, { region: REGION, division: "scotland", json })).toMatchObject({ ok: false, error: { field: "json.scotland" } });
     for (const actor of [adviser, funder, { ...admin, regionCode: "elsewhere" }])
       expect(await importBankHolidays(test.db, actor, { region: REGION, division: "england-and-wales", json })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect(await test.db.selectFrom("audit_log").select("action").execute()).toHaveLength(1);

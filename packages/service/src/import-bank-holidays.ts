@@ -7,6 +7,7 @@ import {
   notFound,
   parseGovUkBankHolidays,
   type Result,
+  validationError,
 } from "@adviser-hub/domain";
 import type { Kysely, Transaction } from "kysely";
 import { type CommandActor, type CommandOptions, requireRoleIn } from "./actor.js";
@@ -59,7 +60,9 @@ export async function importBankHolidays(
     }
   }
   const holidays = parseGovUkBankHolidays(document, division);
-  if (!holidays.ok) return holidays;
+  // A fault is named by its path in the document the `json` argument holds.
+  if (!holidays.ok)
+    return { ok: false, error: validationError(holidays.error.issues.map((i) => ({ field: `json.${i.field}`, message: i.message }))) };
   const year = input.fromFinancialYear === undefined || input.fromFinancialYear === null ? null : validYear(input.fromFinancialYear, "fromFinancialYear");
   if (year && !year.ok) return year;
 

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { request } from "node:http";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { backends, createTestDatabase, insertMinimalRegion, type TestDatabase } from "@adviser-hub/persistence/testing";
@@ -38,12 +38,23 @@ describe("pnpm start with NODE_ENV=production", () => {
       expect(served).toHaveLength(1);
       expect(served[0]).toMatch(/ dist\/main\.js$/);
       expect(served[0]).not.toContain("tsx");
+      // Production runs trusted operations only: the dashboard's Viewer, by its manifest id.
+      const manifest = JSON.parse(readFileSync(new URL("../../trusted-operations.json", import.meta.url), "utf8")) as {
+        operations: Record<string, { name: string }>;
+      };
+      const viewerId = Object.entries(manifest.operations).find(([, op]) => op.name === "Viewer")?.[0];
       const response = await fetch(`${gateway.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: viewerId } } }),
+      });
+      expect(await response.json()).toEqual({ data: { viewer: { signedIn: false, role: null, region: null, authority: null, funder: null } } });
+      const arbitrary = await fetch(`${gateway.url}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ query: "{ viewer { signedIn } }" }),
       });
-      expect(await response.json()).toEqual({ data: { viewer: { signedIn: false } } });
+      expect(arbitrary.status).toBe(400);
       // Production prints no development token hint.
       expect(gateway.output()).not.toContain("run token");
     } finally {
