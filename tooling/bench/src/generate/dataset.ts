@@ -78,7 +78,7 @@ export function* generateDataset(spec: DatasetSpec): Generator<Chunk, Counters> 
         for (const measure of MEASURES) {
           const value = Math.round((population * prng.int(2, 600)) / 10_000);
           const suppressed = value >= 1 && value <= 5;
-          emit(t.benchmarkStatistics, [code, a.id, year, measure, suppressed ? null : value, suppressed, "synthetic"]);
+          emit(t.benchmarkStatistics, [code, a.id, year, measure, suppressed ? null : value, suppressed, "synthetic", suppressed ? "SUPPRESSED" : null]);
         }
       }
       const neighbours = region.authorities.filter((n) => n.id !== a.id).slice(0, 10);

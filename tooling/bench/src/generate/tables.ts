@@ -185,6 +185,8 @@ export const benchmarkStatistics = table("benchmark_statistics", [
   ["value", "int4"],
   ["suppressed", "bool"],
   ["source", "text"],
+  // A published symbol in place of the value (migration 0015): the generator only suppresses.
+  ["symbol", "text"],
 ]);
 export const statisticalNeighbours = table("statistical_neighbours", [
   ["region_code", "text"],
