@@ -59,9 +59,11 @@ export type SetRegionPolicyResult = Result<RegionPolicySet, SetRegionPolicyError
  * year (REGION_ADMIN of the region, SERVICE_ADMIN). Every year with deliveries whose policy in
  * force changes is re-allocated with the new one in the same transaction, so stored
  * allocations are the domain's allocation from scratch again; issued statements stay frozen
- * and the next statement carries the difference as adjustments. A change of
- * `financialYearStart` is refused while the region has deliveries: it would move their stored
- * years; a change of `billingPeriod` once it has issued statements: they cover the old periods. One transaction with its audit row; called with a transaction open it joins it.
+ * and the next statement carries the difference as adjustments. While the region has
+ * deliveries a change of `financialYearStart` (it would move their stored years) or of
+ * `unitsPerDay` (their days are stored in its units) is refused; once it has issued statements,
+ * a change of `billingPeriod` (they cover the old periods). One transaction with its audit row;
+ * called with a transaction open it joins it.
  */
 export async function setRegionPolicy(
   db: Kysely<Database> | Transaction<Database>,

@@ -147,15 +147,8 @@ export interface HostArrangementInput {
   readonly commitmentDaysPerWeek: unknown;
 }
 
-export interface ValidHostArrangement {
-  readonly id: string;
-  readonly adviserId: string;
-  readonly authorityId: string;
-  readonly startDate: PlainDate;
-  readonly endDate: PlainDate | null;
-  readonly salaryShareBp: BasisPoints;
-  readonly commitmentUnitsPerWeek: Units;
-}
+/** A host arrangement as validated input: the rule's own shape, before a region owns it. */
+export type ValidHostArrangement = Omit<HostArrangement, "regionCode">;
 
 export function validateHostArrangementInput(
   policy: Pick<RegionPolicy, "unitsPerDay" | "workingWeekdays">,

@@ -80,6 +80,8 @@ export {
   type LibraryPage,
   type LibrarySearch,
   learningItemsByIds,
+  type LearningItemLinks,
+  learningItemView,
   libraryThemeCounts,
   overdueRecommendations,
   type RecommendationView,

@@ -79,7 +79,17 @@ const itemColumns = sql`
   (select json_agg(x.organisation_id order by x.organisation_id) from learning_item_organisations x
     where x.region_code = li.region_code and x.learning_item_id = li.id) as organisation_ids`;
 
-function itemView(row: ItemRaw): LearningItemView {
+/** The links of a learning item, each list in code order. */
+export type LearningItemLinks = Pick<LearningItemView, "themes" | "engagementIds" | "authorityIds" | "organisationIds">;
+
+/**
+ * The one mapper from a learning item's row and its links to its view: reads use it on the row
+ * they select, writes on the row they wrote (so a write's payload needs no read after it).
+ */
+export function learningItemView(
+  row: Pick<ItemRaw, "region_code" | "id" | "title" | "summary" | "kind" | "state" | "audience" | "published_on" | "published_year" | "updated_at" | "version">,
+  links: LearningItemLinks,
+): LearningItemView {
   return {
     regionCode: row.region_code,
     id: row.id,
@@ -92,11 +102,17 @@ function itemView(row: ItemRaw): LearningItemView {
     publishedYear: row.published_year === null ? null : Number(row.published_year),
     updatedAt: row.updated_at,
     version: Number(row.version),
+    ...links,
+  };
+}
+
+function itemView(row: ItemRaw): LearningItemView {
+  return learningItemView(row, {
     themes: row.themes ?? [],
     engagementIds: row.engagement_ids ?? [],
     authorityIds: row.authority_ids ?? [],
     organisationIds: row.organisation_ids ?? [],
-  };
+  });
 }
 
 /** Learning items of one region by id, in the order asked, with their links. */

@@ -1,5 +1,5 @@
 import type { LearningItemContent, PublicationState, PlainDate } from "@adviser-hub/domain";
-import type { Database, LearningItemRow, LearningItemView } from "@adviser-hub/persistence";
+import { type Database, type LearningItemRow, type LearningItemView, learningItemView } from "@adviser-hub/persistence";
 import type { Transaction } from "kysely";
 
 /** The item `id` of the region, locked for the change. */
@@ -9,27 +9,17 @@ export function lockLearningItem(trx: Transaction<Database>, region: string, id:
 
 /** The view a write returns, from the row written and the links it wrote: no read after the write. */
 export function viewOf(
-  row: Pick<LearningItemRow, "region_code" | "id" | "title" | "summary" | "kind" | "state" | "audience" | "published_on" | "published_year" | "updated_at" | "version">,
+  row: Parameters<typeof learningItemView>[0],
   links: Pick<LearningItemContent, "themes" | "engagementIds" | "authorityIds" | "organisationIds">,
 ): LearningItemView {
+  // In code order, as a read lists them.
   const sorted = (ids: readonly string[]) => [...ids].sort();
-  return {
-    regionCode: row.region_code,
-    id: row.id,
-    title: row.title,
-    summary: row.summary,
-    kind: row.kind,
-    state: row.state,
-    audience: row.audience,
-    publishedOn: row.published_on,
-    publishedYear: row.published_year,
-    updatedAt: row.updated_at,
-    version: row.version,
+  return learningItemView(row, {
     themes: sorted(links.themes),
     engagementIds: sorted(links.engagementIds),
     authorityIds: sorted(links.authorityIds),
     organisationIds: sorted(links.organisationIds),
-  };
+  });
 }
 
 /** What the audit row keeps of an item: its content and state, never more than the API shows. */
