@@ -34,6 +34,8 @@ export type {
   AuthorityRow,
   BookingRow,
   Database,
+  DeliveryColumn,
+  DeliveryPart,
   DeliveryRow,
   EngagementPageIncludes,
   EngagementPageRow,

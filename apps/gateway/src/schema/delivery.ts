@@ -1,4 +1,4 @@
-import { correctDelivery, type DeliveryRow, deliveriesByIds, recordDelivery } from "@adviser-hub/service";
+import { correctDelivery, type DeliveryColumn, type DeliveryRow, deliveriesByIds, recordDelivery } from "@adviser-hub/service";
 import { builder } from "../builder.js";
 import { regionalKey } from "../global-id.js";
 import { loadRegional } from "../loaders/regional.js";
@@ -56,6 +56,40 @@ Delivery.implement({
     }),
   }),
 });
+
+/**
+ * The columns each Delivery field reads. A page that reads its deliveries ahead reads only the
+ * columns its selection shows: PostgreSQL builds and sends less JSON and Node parses less (a
+ * page of 50 engagements shows 4 of a delivery's 21 columns). The key (region_code, id) always
+ * comes: the type's visibility and every key read it. A field missing here makes the page read
+ * whole rows, so a new field is never read short; add it here to read it by column.
+ */
+export const DELIVERY_FIELD_COLUMNS: Readonly<Record<string, readonly DeliveryColumn[]>> = {
+  __typename: [],
+  code: ["id"],
+  deliveredOn: ["delivered_on"],
+  days: ["units"],
+  units: ["units"],
+  financialYear: ["financial_year"],
+  onSite: ["on_site"],
+  startedAt: ["started_at"],
+  recordedAt: ["recorded_at"],
+  removedAt: ["removed_at"],
+  version: ["version"],
+  notes: ["notes"],
+  adviser: ["adviser_id"],
+};
+
+/** The columns a selection of Delivery fields reads, or `true` (whole rows) for a field not listed. */
+export function deliveryColumnsFor(fields: ReadonlySet<string>): readonly DeliveryColumn[] | true {
+  const columns = new Set<DeliveryColumn>();
+  for (const field of fields) {
+    const read = DELIVERY_FIELD_COLUMNS[field];
+    if (read === undefined) return true;
+    for (const column of read) columns.add(column);
+  }
+  return [...columns];
+}
 
 const RecordDeliveryInput = builder.inputType("RecordDeliveryInput", {
   description: "Days an adviser worked on an engagement on a date.",

@@ -28,7 +28,7 @@ import { pageRequest, toConnection } from "./connection.js";
 import { daysOf } from "./days-of.js";
 import { baseMutationErrors } from "./errors.js";
 import { actorOf, mutationScopes, rowId, written } from "./mutation-support.js";
-import { Delivery } from "./delivery.js";
+import { Delivery, deliveryColumnsFor } from "./delivery.js";
 import { EngagementStatusEnum, StrandEnum } from "./enums.js";
 import { selectedFieldNames } from "./look-ahead.js";
 import { Money, money } from "./money.js";
@@ -66,8 +66,8 @@ async function perRegion<T>(
 }
 
 /**
- * Each engagement's live deliveries, per request: batched for any selection, and primed by a
- * page that read them in its own statement (primeFromPage), so its deliveries send no SQL.
+ * Each engagement's live deliveries, per request, batched for any selection; a page that read
+ * them in its own statement hands them over in pageDeliveries instead, and sends no SQL here.
  */
 const deliveriesLoader = createContextCache(
   (context: GatewayContext) =>
@@ -76,16 +76,27 @@ const deliveriesLoader = createContextCache(
     ),
 );
 
-/** Hands the children a page read with its rows to the loaders their fields resolve through. */
+/**
+ * Deliveries a page read ahead, held by the page's own engagement objects. They may hold only
+ * the columns the page's selection shows, so they are not primed into the per-request loader,
+ * where the same engagement reached by another path (`node(id:)`) with another selection would
+ * find them; only the object this page made, resolving this selection, reads them.
+ */
+const pageDeliveries = new WeakMap<EngagementWithArea, readonly DeliveryRow[]>();
+
+/**
+ * Hands the children a page read with its rows to their fields: organisations and advisers,
+ * read whole, to the loaders those fields resolve through; deliveries to pageDeliveries.
+ */
 function primeFromPage(context: GatewayContext, rows: readonly EngagementPageRow[]): void {
   const organisations = Organisation.getDataloader(context);
   const advisers = Adviser.getDataloader(context);
-  const deliveries = deliveriesLoader(context);
   for (const row of rows) {
     const region = row.engagement.region_code;
     if (row.organisation) organisations.prime(regionalKey(region, row.organisation.id), row.organisation);
     if (row.leadAdviser) advisers.prime(regionalKey(region, row.leadAdviser.id), row.leadAdviser);
-    if (row.deliveries) deliveries.prime(regionalKey(region, row.engagement.id), row.deliveries);
+    // Parts of rows, but with every column a field of this selection reads (deliveryColumnsFor).
+    if (row.deliveries) pageDeliveries.set(row.engagement, row.deliveries as DeliveryRow[]);
   }
 }
 
@@ -160,7 +171,7 @@ Engagement.implement({
     deliveries: t.field({
       type: [Delivery],
       description: "Deliveries recorded against it, in allocation order (date, then order recorded).",
-      resolve: (row, _args, context) => deliveriesLoader(context).load(byEngagement(row)),
+      resolve: (row, _args, context) => pageDeliveries.get(row) ?? deliveriesLoader(context).load(byEngagement(row)),
     }),
     bookings: t.loadableList({
       type: Booking,
@@ -225,7 +236,7 @@ builder.objectField(Region, "engagements", (t) =>
         const include = {
           organisation: wanted.has("organisation"),
           leadAdviser: wanted.has("leadAdviser"),
-          deliveries: wanted.has("deliveries"),
+          deliveries: wanted.has("deliveries") && deliveryColumnsFor(selectedFieldNames(info, ["edges", "node", "deliveries"])),
         };
         if (!include.organisation && !include.leadAdviser && !include.deliveries) {
           return toConnection(await pageEngagements(context.db, region.code, filter, pageRequest(args)), (row) => row);

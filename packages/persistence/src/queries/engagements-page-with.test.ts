@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends, createTestDatabase, insertMinimalRegion, MINIMAL, type TestDatabase } from "../test-support/index.js";
 import { advisersByIds } from "./advisers.js";
 import { deliveriesOfEngagements } from "./engagement-work.js";
-import { type EngagementFilter, engagementsPageWith, pageEngagements } from "./engagements.js";
+import { DELIVERY_COLUMNS, type DeliveryColumn, type EngagementFilter, engagementsPageWith, pageEngagements } from "./engagements.js";
 import { organisationsByIds } from "./organisations.js";
 
 // The one-statement page must hand back exactly the rows the separate reads give (which the
@@ -130,5 +130,24 @@ describe.each(backends())("engagementsPageWith on %s", (backend) => {
     expect(onlyDeliveries.rows.map((row) => row.deliveries!.length)).toEqual([3, 2, 3, 3, 0, 3]);
     const instants = onlyDeliveries.rows.flatMap((row) => row.deliveries!).map((d) => d.recorded_at);
     expect(instants.every((at) => at instanceof Date)).toBe(true);
+  });
+
+  it("reads deliveries by column: the key and the columns asked, as the whole rows hold them", async () => {
+    const whole = await engagementsPageWith(database.db, region, {}, { first: 10 }, { deliveries: true });
+    const asked: DeliveryColumn[][] = [[], ["delivered_on", "units", "on_site"], ["started_at", "recorded_seq", "charge_pence", "notes"], [...DELIVERY_COLUMNS]];
+    for (const columns of asked) {
+      const parts = await engagementsPageWith(database.db, region, {}, { first: 10 }, { deliveries: columns });
+      const keep = new Set<string>(["region_code", "id", ...columns]);
+      const expected = whole.rows.map((row) =>
+        row.deliveries!.map((delivery) => Object.fromEntries(Object.entries(delivery).filter(([column]) => keep.has(column)))),
+      );
+      expect(parts.rows.map((row) => row.deliveries), columns.join(",")).toEqual(expected);
+    }
+  });
+
+  it("refuses a column a delivery does not have, before anything is sent", async () => {
+    await expect(
+      engagementsPageWith(database.db, region, {}, { first: 10 }, { deliveries: ["id", "units; drop table deliveries"] as unknown as DeliveryColumn[] }),
+    ).rejects.toThrow(/not a delivery column/);
   });
 });

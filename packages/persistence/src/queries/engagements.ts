@@ -2,7 +2,7 @@ import type { EngagementStatus, Strand } from "@adviser-hub/domain";
 import { sql } from "kysely";
 import { UnsafeNumberError } from "../connection/type-parsers.js";
 import type { AdviserRow, DeliveryRow, EngagementRow, OrganisationRow } from "../schema.js";
-import { keysetPage } from "./keyset-page.js";
+import { keysetPage, keysetWindow } from "./keyset-page.js";
 import type { Page, PageRequest, Queryable } from "./queryable.js";
 import { inRequestedOrder } from "./by-ids.js";
 
@@ -21,10 +21,14 @@ export interface EngagementFilter {
 /** An engagement with its organisation's home authority, which decides who may see it. */
 export type EngagementWithArea = EngagementRow & { readonly home_authority_id: string | null };
 
+// A left join, though every engagement has its organisation (organisation_id is not null and a
+// foreign key): PostgreSQL removes a left join to a unique key whose columns nothing uses, so
+// a page's count reads the engagements index alone unless the authority filter needs the
+// organisation (0.4 against 1.35 ms for London's 3,141 engagements).
 function withArea(db: Queryable) {
   return db
     .selectFrom("engagements as e")
-    .innerJoin("organisations as o", (join) =>
+    .leftJoin("organisations as o", (join) =>
       join.onRef("o.region_code", "=", "e.region_code").onRef("o.id", "=", "e.organisation_id"),
     )
     .selectAll("e")
@@ -69,12 +73,45 @@ export async function engagementsByIds(
   return inRequestedOrder(ids, rows, (row) => row.id);
 }
 
+export type DeliveryColumn = keyof DeliveryRow;
+
+/** Every column of a delivery, in table order: what a page may be asked to read. */
+export const DELIVERY_COLUMNS: readonly DeliveryColumn[] = [
+  "region_code",
+  "id",
+  "adviser_id",
+  "engagement_id",
+  "delivered_on",
+  "units",
+  "on_site",
+  "started_at",
+  "recorded_seq",
+  "recorded_at",
+  "financial_year",
+  "notes",
+  "removed_at",
+  "version",
+  "updated_at",
+  "holder_id",
+  "quota_units",
+  "free_units",
+  "chargeable_units",
+  "day_rate_pence",
+  "charge_pence",
+] satisfies readonly DeliveryColumn[];
+
+/** A delivery read with some of its columns: its key always, the others as asked. */
+export type DeliveryPart = Pick<DeliveryRow, "region_code" | "id"> & Partial<DeliveryRow>;
+
 /** The children of each engagement a page may bring along in its own statement. */
 export interface EngagementPageIncludes {
   readonly organisation?: boolean;
   readonly leadAdviser?: boolean;
-  /** Live (not removed) deliveries in allocation order, as deliveriesOfEngagements reads them. */
-  readonly deliveries?: boolean;
+  /**
+   * Live (not removed) deliveries in allocation order, as deliveriesOfEngagements reads them:
+   * `true` for whole rows, or the columns to read (the key, region_code and id, always comes).
+   */
+  readonly deliveries?: boolean | readonly DeliveryColumn[];
 }
 
 /** A page row with the children asked for; a child not asked for is undefined. */
@@ -83,7 +120,8 @@ export interface EngagementPageRow {
   readonly organisation?: OrganisationRow;
   /** Null when the engagement has no lead adviser. */
   readonly leadAdviser?: AdviserRow | null;
-  readonly deliveries?: DeliveryRow[];
+  /** Whole rows when `deliveries: true` was asked, else the columns asked for. */
+  readonly deliveries?: DeliveryPart[];
 }
 
 // Rows come back as JSON built by PostgreSQL (one value per child instead of one row per
@@ -108,10 +146,24 @@ function exactInteger(row: JsonRow, column: string): void {
 const DELIVERY_INSTANTS = ["started_at", "recorded_at", "removed_at", "updated_at"] as const;
 const DELIVERY_BIGINTS = ["recorded_seq", "day_rate_pence", "charge_pence"] as const;
 
-function deliveryFromJson(row: JsonRow): DeliveryRow {
+function deliveryFromJson(row: JsonRow): DeliveryPart {
   for (const column of DELIVERY_INSTANTS) instant(row, column);
   for (const column of DELIVERY_BIGINTS) exactInteger(row, column);
-  return row as unknown as DeliveryRow;
+  return row as unknown as DeliveryPart;
+}
+
+/**
+ * A delivery as JSON: the whole row, or only the columns asked for plus the key. Each column
+ * is checked against DELIVERY_COLUMNS before it becomes an identifier in the statement.
+ */
+function deliveryJson(columns: true | readonly DeliveryColumn[]) {
+  if (columns === true) return sql`d`;
+  const wanted = new Set<DeliveryColumn>(["region_code", "id", ...columns]);
+  for (const column of wanted) {
+    if (!DELIVERY_COLUMNS.includes(column)) throw new Error(`not a delivery column: ${String(column)}`);
+  }
+  const pairs = DELIVERY_COLUMNS.filter((column) => wanted.has(column)).map((column) => sql`${sql.lit(column)}, ${sql.ref(`d.${column}`)}`);
+  return sql`json_build_object(${sql.join(pairs)})`;
 }
 
 /**
@@ -120,7 +172,14 @@ function deliveryFromJson(row: JsonRow): DeliveryRow {
  * for, in one statement. PostgreSQL builds each child as JSON per page row, so a nested page
  * costs one round trip and one row per engagement however many deliveries it holds. The
  * deliveries are joined to the page as a set (not looked up row by row in a subquery), so the
- * planner may read them in one pass: on a small region it hashes one scan of the table.
+ * planner may read them in one pass: on a small region it hashes one scan of the table. They
+ * are sorted once, in allocation order within each engagement, and aggregated in that order:
+ * an `order by` inside json_agg makes PostgreSQL 15 sort every group apart, which cost a page
+ * of London's 50 engagements 3.5 ms of execution against 2.5 ms. Rows reach an aggregate in
+ * the order of the sorted subquery below it (PostgreSQL keeps a subquery's ORDER BY, and
+ * aggregates in input order); the tests hold allocation order, ties on one date included.
+ * Deliveries asked for by column are built with only those columns, so a page that shows four
+ * fields of each delivery does not build, send and parse the other seventeen.
  */
 export async function engagementsPageWith(
   db: Queryable,
@@ -129,7 +188,6 @@ export async function engagementsPageWith(
   page: PageRequest,
   include: EngagementPageIncludes,
 ): Promise<Page<EngagementPageRow>> {
-  const after = page.after ?? null;
   const none = sql``;
   type WithChildren = EngagementWithArea & {
     page_total: number;
@@ -141,9 +199,7 @@ export async function engagementsPageWith(
     with filtered as not materialized (${filtered(db, region, filter)}),
     page as materialized (
       select * from filtered
-       where ${after}::text is null or id > ${after}::text
-       order by id
-       limit ${page.first + 1}
+      ${keysetWindow(page)}
     )
     select t.page_total, f.*${
       include.organisation
@@ -163,10 +219,14 @@ export async function engagementsPageWith(
         include.deliveries
           ? sql`
       left join (
-        select d.engagement_id, json_agg(d order by d.delivered_on, d.recorded_seq) as list
-          from page p
-          join deliveries d on d.region_code = p.region_code and d.engagement_id = p.id
-         where d.removed_at is null
+        select d.engagement_id, json_agg(${deliveryJson(include.deliveries)}) as list
+          from (
+            select d.*
+              from page p
+              join deliveries d on d.region_code = p.region_code and d.engagement_id = p.id
+             where d.removed_at is null
+             order by d.engagement_id, d.delivered_on, d.recorded_seq
+          ) d
          group by d.engagement_id
       ) dj on dj.engagement_id = f.id`
           : none

@@ -11,6 +11,9 @@ export {
   transitionsOfEngagements,
 } from "./engagement-work.js";
 export {
+  DELIVERY_COLUMNS,
+  type DeliveryColumn,
+  type DeliveryPart,
   type EngagementFilter,
   type EngagementPageIncludes,
   type EngagementPageRow,
