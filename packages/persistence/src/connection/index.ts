@@ -9,4 +9,5 @@ export {
   openDatabase,
 } from "./open-database.js";
 export { PGliteDialect, type PGliteDialectConfig } from "./pglite-dialect.js";
+export { PREPARED_PER_SESSION, PreparingClient, preparedStatementsEnabled } from "./prepared-statements.js";
 export { parseSafeNumber, UnsafeNumberError } from "./type-parsers.js";

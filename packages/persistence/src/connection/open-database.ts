@@ -7,6 +7,7 @@ import { APP_ROLE, enterAppRole } from "./app-role.js";
 import { defaultDataDir } from "./data-dir.js";
 import { pgTypes, pgliteParsers } from "./pg-types.js";
 import { PGliteDialect } from "./pglite-dialect.js";
+import { PreparingClient, preparedStatementsEnabled } from "./prepared-statements.js";
 import { watchSessions } from "./session-errors.js";
 import { type SessionLimits, sessionLimits } from "./session-limits.js";
 import { UnavailableMappingDialect } from "./unavailable-dialect.js";
@@ -66,6 +67,12 @@ export interface OpenDatabaseOptions {
    * migrations); `false` keeps the connecting user. migrateToLatest always runs as the owner.
    */
   readonly appRole?: string | false;
+  /**
+   * Send repeated statements as named, server-side prepared ones (prepared-statements.ts);
+   * default on unless `DATABASE_PREPARED_STATEMENTS=off` (a pooler in transaction mode that
+   * does not carry them between sessions). PGlite always sends them unnamed.
+   */
+  readonly preparedStatements?: boolean;
   /** Server time limits; defaults, and the environment variables that set them, in SessionLimits. */
   readonly limits?: Partial<SessionLimits>;
 }
@@ -105,6 +112,7 @@ function openPool(url: string, options: OpenDatabaseOptions): { db: Kysely<Datab
     // Bounds connecting to a dead or unreachable server and waiting for a free pooled session.
     connectionTimeoutMillis: limits.connectTimeoutMs,
     keepAlive: true,
+    ...((options.preparedStatements ?? preparedStatementsEnabled()) ? { Client: PreparingClient } : {}),
   });
   // A session can die while idle in the pool or while checked out between statements. Without
   // a listener on each client that is an unhandled 'error' event and the process exits.
