@@ -7,7 +7,10 @@ import {
   parseExactDecimal as parseDecimalDays,
   shareFromBasisPoints,
 } from "@adviser-hub/domain";
+import fc from "fast-check";
+import { GraphQLScalarType } from "graphql";
 import { describe, expect, it } from "vitest";
+import { schema } from "./index.js";
 import { int32Pence } from "./money.js";
 
 // The scalars print through the domain's formatters (one home); these are the gateway's own
@@ -22,6 +25,19 @@ describe("exact formatting", () => {
     // A pro-rata commitment: 8/5 units at half-day granularity is 0.8 days.
     expect(formatDays(8, 10)).toBe("0.8");
     for (let units = 0; units < 2000; units++) expect(Number(formatDays(units, 4)) * 4).toBe(units);
+  });
+
+  it("serves a Days figure exactly as the domain formats it, kept or not, twice over", () => {
+    const days = schema.getType("Days");
+    if (!(days instanceof GraphQLScalarType)) throw new Error("Days is a scalar");
+    fc.assert(
+      fc.property(fc.integer({ min: -5_000, max: 5_000 }), fc.integer({ min: 1, max: 40 }), (units, unitsPerDay) => {
+        const value = { units, unitsPerDay };
+        expect(days.serialize(value)).toBe(formatDays(units, unitsPerDay));
+        expect(days.serialize(value)).toBe(formatDays(units, unitsPerDay));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 
   it("reads typed days on the granularity and refuses the rest", () => {
