@@ -2,7 +2,7 @@ import type { Clock } from "@adviser-hub/domain";
 import { type Database, type ReportCache, systemClock } from "@adviser-hub/service";
 import type { Kysely } from "kysely";
 import type { Viewer } from "./auth/viewer.js";
-import { createLoaders, type Loaders } from "./loaders/index.js";
+import { createLoaders, type HeldPolicies, type Loaders } from "./loaders/index.js";
 
 /**
  * Everything a resolver may use. A fresh context per request: its DataLoaders cache only for
@@ -42,6 +42,15 @@ export interface ReadAhead {
 
 export const ALL_READ_AHEAD: ReadAhead = { pageChildren: true, regionPolicies: true };
 
+/**
+ * The policies a gateway holds between requests, one map per database: a replica may lag the
+ * primary, and each map is checked against the data version of the database it was read from.
+ */
+export interface HeldPoliciesOf {
+  readonly db: HeldPolicies;
+  readonly reportDb: HeldPolicies;
+}
+
 export function createContext(
   db: Kysely<Database>,
   viewer: Viewer | null,
@@ -49,8 +58,9 @@ export function createContext(
   reports?: ReportCache,
   reportDb: Kysely<Database> = db,
   readAhead: ReadAhead = ALL_READ_AHEAD,
+  held: HeldPoliciesOf = { db: new Map(), reportDb: new Map() },
 ): GatewayContext {
-  const loaders = createLoaders(db, readAhead);
+  const loaders = createLoaders(db, readAhead, held.db);
   if (reportDb === db) return { viewer, db, loaders, clock, reports, reportDb, reportLoaders: loaders, readAhead };
   let reportLoaders: Loaders | undefined;
   return {
@@ -62,7 +72,7 @@ export function createContext(
     reportDb,
     // Built on first use: most requests read no report.
     get reportLoaders() {
-      reportLoaders ??= createLoaders(reportDb, readAhead);
+      reportLoaders ??= createLoaders(reportDb, readAhead, held.reportDb);
       return reportLoaders;
     },
     readAhead,

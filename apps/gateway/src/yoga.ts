@@ -6,7 +6,7 @@ import { GraphQLError } from "graphql";
 import type { Kysely } from "kysely";
 import { authSecret } from "./auth/secret.js";
 import { bearerToken, createTokenVerifier, identityProvider, InvalidTokenError } from "./auth/token.js";
-import { ALL_READ_AHEAD, createContext, type GatewayContext, type ReadAhead } from "./context.js";
+import { ALL_READ_AHEAD, createContext, type GatewayContext, type HeldPoliciesOf, type ReadAhead } from "./context.js";
 import { maskError } from "./errors/mask-error.js";
 import { valuePathsPlugin } from "./errors/value-paths.js";
 import { limits, limitsPlugin } from "./limits/index.js";
@@ -67,6 +67,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const verify = createTokenVerifier(authSecret(env), identityProvider(env));
   const reports = options.reportCache === false ? undefined : new ReportCache();
   const readAhead: ReadAhead = { ...ALL_READ_AHEAD, ...options.readAhead };
+  const held: HeldPoliciesOf = { db: new Map(), reportDb: new Map() };
   return createYoga<Record<string, never>, GatewayContext>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -100,7 +101,7 @@ export function createGateway(options: GatewayOptions): Gateway {
           extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
         });
       }
-      return createContext(options.db, viewer, options.clock, reports, options.reportDb, readAhead);
+      return createContext(options.db, viewer, options.clock, reports, options.reportDb, readAhead, held);
     },
   });
 }

@@ -37,11 +37,16 @@ export interface PolicySource {
   dataVersion(region: string): Promise<number>;
 }
 
+/**
+ * Parses by stored version, shared by every request: a version read once and held
+ * (regionsWithPolicies' `held`) is not validated again; versions nobody holds are collected.
+ */
+const parsed = new WeakMap<PolicyVersion, RegionPolicy>();
+
 export function createPolicySource(db: Queryable): PolicySource {
   const versions = new Map<string, Promise<PolicyVersion[]>>();
   /** The same lists once they have arrived. */
   const arrived = new Map<string, PolicyVersion[]>();
-  const parsed = new Map<PolicyVersion, RegionPolicy>();
   const latest = new Map<string, RegionPolicy>();
   const versionsOf = (region: string): Promise<PolicyVersion[]> => {
     let list = versions.get(region);

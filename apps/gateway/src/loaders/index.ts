@@ -2,6 +2,7 @@ import {
   createPolicySource,
   fundersByIds,
   type PolicySource,
+  type PolicyVersion,
   type Queryable,
   type RegionSummary,
   regionsByCodes,
@@ -20,13 +21,28 @@ export interface Loaders extends PolicySource {
   funderFundsRegion(region: string, funderId: string): Promise<boolean>;
 }
 
-export function createLoaders(db: Queryable, readAhead: { readonly regionPolicies: boolean }): Loaders {
+/**
+ * The policy versions a process last read of each region of one database, kept between
+ * requests: a region whose data version has not moved is then sent no policy documents and its
+ * parsed policies are reused (regionsWithPolicies' `held`). One entry per region read.
+ */
+export type HeldPolicies = Map<string, readonly PolicyVersion[]>;
+
+export function createLoaders(
+  db: Queryable,
+  readAhead: { readonly regionPolicies: boolean },
+  held: HeldPolicies = new Map(),
+): Loaders {
   const policies = createPolicySource(db);
   // A region's policies come with its row: the day figures below it need them, in one round trip.
   const region = new DataLoader<string, RegionSummary | undefined>(async (codes) => {
     if (!readAhead.regionPolicies) return regionsByCodes(db, codes);
-    const rows = await regionsWithPolicies(db, codes);
-    for (const row of rows) if (row) policies.knowVersions(row.code, row.policies);
+    const rows = await regionsWithPolicies(db, codes, held);
+    for (const row of rows) {
+      if (!row) continue;
+      held.set(row.code, row.policies);
+      policies.knowVersions(row.code, row.policies);
+    }
     return rows.map((row) => (row ? { code: row.code, name: row.name } : undefined));
   });
   const funders = new DataLoader<string, boolean>(async (keys) => {

@@ -41,4 +41,24 @@ describe.each(backends())("regionsWithPolicies on %s", (backend) => {
     expect(west!.policies[0]!.dataVersion).toBe(version!.dataVersion);
     expect(version!.dataVersion).toBeGreaterThan(0);
   });
+
+  it("sends held versions back as the same objects while the data version stands, and reads them anew after any write", async () => {
+    const [first] = await regionsWithPolicies(database.db, [WEST.regionCode]);
+    const held = new Map([[WEST.regionCode, first!.policies]]);
+    const [again, other] = await regionsWithPolicies(database.db, [WEST.regionCode, MINIMAL.regionCode], held);
+    expect(again!.policies).toBe(first!.policies);
+    expect(other!.policies).toEqual(await policyVersionsOfRegions(database.db, [MINIMAL.regionCode]));
+
+    await database.db
+      .updateTable("region_policies")
+      .set({ policy: JSON.stringify({ ...westOfScotlandPolicy, name: "renamed" }) })
+      .where("region_code", "=", WEST.regionCode)
+      .where("from_year", "=", 2015)
+      .execute();
+    const [changed] = await regionsWithPolicies(database.db, [WEST.regionCode], held);
+    expect(changed!.policies).not.toBe(first!.policies);
+    expect(changed!.policies).toEqual(await policyVersionsOfRegions(database.db, [WEST.regionCode]));
+    expect((changed!.policies[1]!.policy as { name: string }).name).toBe("renamed");
+    expect(changed!.policies[0]!.dataVersion).toBeGreaterThan(first!.policies[0]!.dataVersion);
+  });
 });

@@ -59,24 +59,44 @@ export interface RegionWithPolicies extends RegionSummary {
  * Regions by code with their policy versions and data version, in one statement: a request
  * that opens with its region then needs no second round trip for the policy its day figures
  * are shown in. In the order asked; undefined where a code is unknown.
+ *
+ * `held` are versions the caller read before. Where a region's data version is still theirs
+ * (no write of the region since, policies included: every region-keyed table moves it on), the
+ * statement sends no policy documents and the held versions come back as they are, the same
+ * objects, so what was parsed from them stays parsed.
  */
-export async function regionsWithPolicies(db: Queryable, codes: readonly string[]): Promise<(RegionWithPolicies | undefined)[]> {
+export async function regionsWithPolicies(
+  db: Queryable,
+  codes: readonly string[],
+  held: ReadonlyMap<string, readonly PolicyVersion[]> = new Map(),
+): Promise<(RegionWithPolicies | undefined)[]> {
   if (codes.length === 0) return [];
+  const heldVersions: Record<string, number> = {};
+  for (const code of codes) {
+    const version = held.get(code)?.[0]?.dataVersion;
+    if (version !== undefined) heldVersions[code] = version;
+  }
   const rows = await db
     .selectFrom("regions as r")
     .leftJoin("region_data_versions as v", "v.region_code", "r.region_code")
     .select(["r.region_code as code", "r.name", "v.version"])
     .select(
-      sql<{ fromYear: number; policy: unknown }[]>`coalesce((
-        select json_agg(json_build_object('fromYear', p.from_year, 'policy', p.policy) order by p.from_year)
-          from region_policies p where p.region_code = r.region_code), '[]')`.as("policies"),
+      sql<{ fromYear: number; policy: unknown }[] | null>`case
+        when v.version = (${JSON.stringify(heldVersions)}::jsonb ->> r.region_code)::int8 then null
+        else coalesce((
+          select json_agg(json_build_object('fromYear', p.from_year, 'policy', p.policy) order by p.from_year)
+            from region_policies p where p.region_code = r.region_code), '[]')
+        end`.as("policies"),
     )
     .where("r.region_code", "in", [...codes])
     .execute();
   const byCode = new Map(
     rows.map((row) => {
       const dataVersion = Number(row.version ?? 0);
-      const policies = row.policies.map((p) => ({ regionCode: row.code, fromYear: p.fromYear, policy: p.policy, dataVersion }));
+      const policies =
+        row.policies === null
+          ? (held.get(row.code) ?? [])
+          : row.policies.map((p) => ({ regionCode: row.code, fromYear: p.fromYear, policy: p.policy, dataVersion }));
       return [row.code, { code: row.code, name: row.name, policies }];
     }),
   );
