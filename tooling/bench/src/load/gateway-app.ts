@@ -24,7 +24,7 @@ export interface RunningGateway {
 export async function startGateway(
   databaseUrl: string,
   region = "london",
-  options: { compiledExecution?: boolean; readAhead?: Partial<ReadAhead> } = {},
+  options: { compiledExecution?: boolean; readAhead?: Partial<ReadAhead>; preparedStatements?: boolean } = {},
 ): Promise<RunningGateway> {
   // The benchmarks send their own operations, not the trusted ones: arbitrary operations allowed.
   const env = {
@@ -36,6 +36,7 @@ export async function startGateway(
   const database = await openDatabase({
     url: databaseUrl,
     maxConnections: 10,
+    ...(options.preparedStatements === undefined ? {} : { preparedStatements: options.preparedStatements }),
     log: (event) => {
       if (event.level === "query" || event.level === "error") kyselyQueries += 1;
     },

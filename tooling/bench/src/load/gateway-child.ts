@@ -32,12 +32,19 @@ interface Stats {
  */
 export async function startGatewayProcess(
   databaseUrl: string,
-  options: { nodeFlags: readonly string[]; compiledExecution: boolean; readAhead?: Partial<ReadAhead>; pgliteDataDir?: string },
+  options: {
+    nodeFlags: readonly string[];
+    compiledExecution: boolean;
+    readAhead?: Partial<ReadAhead>;
+    pgliteDataDir?: string;
+    /** More environment for the child (e.g. DATABASE_PREPARED_STATEMENTS=off). */
+    env?: Readonly<Record<string, string>>;
+  },
 ): Promise<GatewayProcess> {
   const child: ChildProcess = fork(fileURLToPath(import.meta.url), [databaseUrl, String(options.compiledExecution), JSON.stringify(options.readAhead ?? {})], {
     execArgv: ["--import", "tsx", "--conditions=@adviser-hub/source", ...options.nodeFlags],
     stdio: ["ignore", "ignore", "inherit", "ipc"],
-    env: { ...process.env, ...(options.pgliteDataDir ? { PGLITE_DATA_DIR: options.pgliteDataDir } : {}) },
+    env: { ...process.env, ...(options.pgliteDataDir ? { PGLITE_DATA_DIR: options.pgliteDataDir } : {}), ...options.env },
   });
   const ready = await new Promise<Ready>((resolve, reject) => {
     child.once("message", (message) => resolve(message as Ready));

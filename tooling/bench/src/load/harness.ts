@@ -59,9 +59,9 @@ export async function operationContext(url: string, region = "london", year = 20
   }
 }
 
-export async function serveGateway(url: string): Promise<RunningGateway> {
+export async function serveGateway(url: string, options: { preparedStatements?: boolean } = {}): Promise<RunningGateway> {
   installSqlCapture();
-  return startGateway(url);
+  return startGateway(url, "london", options);
 }
 
 /** One request per operation, alone, recording every statement it sent. */

@@ -43,7 +43,8 @@ export async function runGatewaySuite(settings: LoadSettings): Promise<{ section
     const routes = new Map(
       captured.filter((c) => c.failure === null).map((c) => [`/${c.operation.name}`, { statements: c.statements, response: c.response }]),
     );
-    const floor = await startFloorServer({ databaseUrl: dataset.url, routes, prepared: false, poolSize: 10 });
+    // Named statements, as the gateway's own sessions send them (persistence's PreparingClient).
+    const floor = await startFloorServer({ databaseUrl: dataset.url, routes, prepared: true, poolSize: 10 });
     try {
       for (const c of captured) {
         if (c.failure !== null) {

@@ -25,6 +25,8 @@ interface Variant {
   readonly nodeFlags: readonly string[];
   /** The gateway's reads ahead (GatewayOptions.readAhead); all on when absent. */
   readonly readAhead?: Partial<ReadAhead>;
+  /** More environment for the gateway's process. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 const semiSpace = `--max-semi-space-size=${SEMI_SPACE_MB}`;
@@ -40,7 +42,8 @@ const VARIANTS: readonly Variant[] = [
   { name: `${jitSemi}, no read-ahead`, compiledExecution: true, nodeFlags: [semiSpace], readAhead: { pageChildren: false, regionPolicies: false } },
   { name: `${jitSemi}, page children only`, compiledExecution: true, nodeFlags: [semiSpace], readAhead: { regionPolicies: false } },
   { name: `${jitSemi}, region policies only`, compiledExecution: true, nodeFlags: [semiSpace], readAhead: { pageChildren: false } },
-  { name: `${jitSemi}, both reads ahead`, compiledExecution: true, nodeFlags: [semiSpace] },
+  { name: `${jitSemi}, both reads ahead, unnamed statements`, compiledExecution: true, nodeFlags: [semiSpace], env: { DATABASE_PREPARED_STATEMENTS: "off" } },
+  { name: `${jitSemi}, both reads ahead, prepared statements`, compiledExecution: true, nodeFlags: [semiSpace] },
 ];
 const READ_AHEAD_BASELINE = 3;
 
@@ -153,6 +156,7 @@ export async function runPeersSuite(settings: LoadSettings): Promise<{ sections:
           nodeFlags: variant.nodeFlags,
           compiledExecution: variant.compiledExecution,
           ...(variant.readAhead ? { readAhead: variant.readAhead } : {}),
+          ...(variant.env ? { env: variant.env } : {}),
         }),
       );
     }
@@ -284,7 +288,7 @@ export async function runPeersSuite(settings: LoadSettings): Promise<{ sections:
   }
 
   const body = [
-    `National data set, region \`${context.region}\`; ${settings.connections} connections, ${settings.durationSeconds} s per run after a 1 s warm-up, ${rounds} rounds alternating every server; figures are medians over the rounds, ratios the median of each round's ratio. Answers were checked equal first (the same engagements and deliveries, by id, and the same total). The gateway is the shipped configuration (graphql-jit, ${semiSpace}, both reads ahead) in a process of its own; PostGraphile 4.14.1 runs in the benchmark process with a pool of 10, with no token and with a signed JWT whose claims it sets per request. SQL/request counts PostGraphile's statements.`,
+    `National data set, region \`${context.region}\`; ${settings.connections} connections, ${settings.durationSeconds} s per run after a 1 s warm-up, ${rounds} rounds alternating every server; figures are medians over the rounds, ratios the median of each round's ratio. Answers were checked equal first (the same engagements and deliveries, by id, and the same total). The gateway is the shipped configuration (graphql-jit, ${semiSpace}, both reads ahead, prepared statements) in a process of its own; PostGraphile 4.14.1 runs in the benchmark process with a pool of 10, with no token and with a signed JWT whose claims it sets per request. SQL/request counts PostGraphile's statements.`,
     "",
     table(
       [
