@@ -75,30 +75,34 @@ export async function engagementsByIds(
 
 export type DeliveryColumn = keyof DeliveryRow;
 
-/** Every column of a delivery, in table order: what a page may be asked to read. */
-export const DELIVERY_COLUMNS: readonly DeliveryColumn[] = [
-  "region_code",
-  "id",
-  "adviser_id",
-  "engagement_id",
-  "delivered_on",
-  "units",
-  "on_site",
-  "started_at",
-  "recorded_seq",
-  "recorded_at",
-  "financial_year",
-  "notes",
-  "removed_at",
-  "version",
-  "updated_at",
-  "holder_id",
-  "quota_units",
-  "free_units",
-  "chargeable_units",
-  "day_rate_pence",
-  "charge_pence",
-] satisfies readonly DeliveryColumn[];
+/**
+ * Every column of a delivery, in table order: what a page may be asked to read. Written as a
+ * record over DeliveryRow's keys so a column added to the table and not here fails to compile.
+ */
+const DELIVERY_COLUMN_ORDER: { readonly [Column in DeliveryColumn]: true } = {
+  region_code: true,
+  id: true,
+  adviser_id: true,
+  engagement_id: true,
+  delivered_on: true,
+  units: true,
+  on_site: true,
+  started_at: true,
+  recorded_seq: true,
+  recorded_at: true,
+  financial_year: true,
+  notes: true,
+  removed_at: true,
+  version: true,
+  updated_at: true,
+  holder_id: true,
+  quota_units: true,
+  free_units: true,
+  chargeable_units: true,
+  day_rate_pence: true,
+  charge_pence: true,
+};
+export const DELIVERY_COLUMNS = Object.keys(DELIVERY_COLUMN_ORDER) as readonly DeliveryColumn[];
 
 /** A delivery read with some of its columns: its key always, the others as asked. */
 export type DeliveryPart = Pick<DeliveryRow, "region_code" | "id"> & Partial<DeliveryRow>;
