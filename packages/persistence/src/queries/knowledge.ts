@@ -9,7 +9,7 @@ import type {
   RecommendationStatus,
 } from "@adviser-hub/domain";
 import { type RawBuilder, sql } from "kysely";
-import type { ThemeRow } from "../schema.js";
+import type { LearningItemRow, ThemeRow } from "../schema.js";
 import { inRequestedOrder } from "./by-ids.js";
 import type { Queryable } from "./queryable.js";
 
@@ -48,18 +48,8 @@ export interface LearningItemView {
   readonly organisationIds: readonly string[];
 }
 
-type ItemRaw = {
-  region_code: string;
-  id: string;
-  title: string;
-  summary: string;
-  kind: LearningItemKind;
-  state: PublicationState;
-  audience: Audience;
-  published_on: PlainDate | null;
-  published_year: number | null;
-  updated_at: Date;
-  version: number;
+/** A learning item's row as itemColumns reads it: its own columns and its links as arrays. */
+type ItemRaw = Omit<LearningItemRow, "created_at" | "search"> & {
   themes: string[] | null;
   engagement_ids: string[] | null;
   authority_ids: string[] | null;
