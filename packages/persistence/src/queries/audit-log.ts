@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { keysetWindow } from "./keyset-page.js";
 import type { Page, Queryable } from "./queryable.js";
 
 /** One change as the audit log keeps it: who, what, when, before and after. */
@@ -53,9 +54,7 @@ export async function pageAuditLog(
       from (select count(*) as page_total from filtered) t
       left join lateral (
         select * from filtered
-         where ${page.after}::bigint is null or id < ${page.after}::bigint
-         order by id desc
-         limit ${page.first + 1}
+        ${keysetWindow(page, { descending: true, keyType: "bigint" })}
       ) f on true
      order by f.id desc`.execute(db);
   const totalCount = Number(result.rows[0]?.page_total ?? 0);

@@ -2,20 +2,25 @@ import { type Expression, type RawBuilder, sql } from "kysely";
 import type { Page, PageRequest, Queryable } from "./queryable.js";
 
 /**
- * The keyset window of a page over rows in id order: after the cursor, if any, and `first + 1`
- * rows, to know whether another page follows. The cursor is a parameter, but a page without
+ * The keyset window of a page over rows in id order (or newest first): past the cursor, if
+ * any, and `first + 1` rows, to know whether another page follows. The cursor is a parameter, but a page without
  * one has no cursor test at all, and the row count is written into the statement: with
  * `$2 is null or id > $2` and `limit $3` PostgreSQL cannot estimate a generic plan well, so a
  * prepared page was planned afresh on every call: London's engagements page cost the server
  * 3.4 ms of CPU that way against 2.3 to 2.75 ms now. Page sizes are bounded (at most 100), so
  * the statements stay few.
  */
-export function keysetWindow(page: PageRequest): RawBuilder<unknown> {
+export function keysetWindow(
+  page: PageRequest,
+  order: { readonly descending?: boolean; readonly keyType?: "text" | "bigint" } = {},
+): RawBuilder<unknown> {
   const rows = page.first + 1;
   if (!Number.isSafeInteger(rows) || rows < 1) throw new Error(`a page size must be a whole number, got ${page.first}`);
   const after = page.after ?? null;
-  return sql`${after === null ? sql`` : sql`where id > ${after}::text`}
-       order by id
+  const keyType = sql.raw(order.keyType ?? "text");
+  const beyond = order.descending ? sql`where id < ${after}::${keyType}` : sql`where id > ${after}::${keyType}`;
+  return sql`${after === null ? sql`` : beyond}
+       order by id${order.descending ? sql` desc` : sql``}
        limit ${sql.lit(rows)}`;
 }
 
