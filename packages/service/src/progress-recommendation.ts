@@ -6,11 +6,11 @@ import {
   progressRecommendation as progress,
   type Result,
   type ValidationError,
-  invalid,
 } from "@adviser-hub/domain";
 import { type Database, type RecommendationView, recommendationsOfCaseReviews, withTransaction, writeAudit } from "@adviser-hub/persistence";
 import type { Kysely } from "kysely";
 import { type CommandActor, type CommandOptions, nowOf, requireRole } from "./actor.js";
+import { requiredId } from "./required-id.js";
 
 export type ProgressRecommendationError = ValidationError | NotFoundError | ForbiddenError | InvalidTransitionError;
 export type ProgressRecommendationResult = Result<RecommendationView, ProgressRecommendationError>;
@@ -29,8 +29,9 @@ export async function progressRecommendation(
   const denied = requireRole(actor, "progressRecommendation");
   if (denied) return { ok: false, error: denied };
   const region = actor.regionCode;
-  if (typeof input?.recommendationId !== "string" || input.recommendationId === "") return invalid("input.recommendationId", "is required");
-  const id = input.recommendationId;
+  const required = requiredId(input?.recommendationId, "input.recommendationId");
+  if (!required.ok) return required;
+  const id = required.value;
   return withTransaction(db, async (trx): Promise<ProgressRecommendationResult> => {
     const row = await trx
       .selectFrom("recommendations")

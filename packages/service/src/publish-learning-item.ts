@@ -14,6 +14,7 @@ import {
 import { type Database, type LearningItemView, learningItemsByIds, withTransaction, writeAudit } from "@adviser-hub/persistence";
 import type { Kysely } from "kysely";
 import { type CommandActor, type CommandOptions, nowOf, requireRole } from "./actor.js";
+import { requiredId } from "./required-id.js";
 import { lockLearningItem } from "./knowledge/learning-item-row.js";
 
 export type ChangePublicationError = ValidationError | NotFoundError | ForbiddenError | InvalidTransitionError;
@@ -34,8 +35,9 @@ export async function changePublication(
   const denied = requireRole(actor, useCase);
   if (denied) return { ok: false, error: denied };
   const region = actor.regionCode;
-  if (typeof input?.learningItemId !== "string" || input.learningItemId === "") return invalid("input.learningItemId", "is required");
-  const id = input.learningItemId;
+  const required = requiredId(input?.learningItemId, "input.learningItemId");
+  if (!required.ok) return required;
+  const id = required.value;
   if (input.publishedOn !== undefined && input.publishedOn !== null && !isPlainDate(input.publishedOn))
     return invalid("input.publishedOn", "must be a date YYYY-MM-DD");
   return withTransaction(db, async (trx): Promise<ChangePublicationResult> => {

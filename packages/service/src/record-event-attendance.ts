@@ -2,6 +2,7 @@ import { checkAttendance, type ForbiddenError, invalid, type NotFoundError, notF
 import { type Database, type KnowledgeEventView, knowledgeEventsByIds, withTransaction, writeAudit } from "@adviser-hub/persistence";
 import type { Kysely } from "kysely";
 import { type CommandActor, type CommandOptions, nowOf, requireRole } from "./actor.js";
+import { requiredId } from "./required-id.js";
 
 export type RecordEventAttendanceError = ValidationError | NotFoundError | ForbiddenError;
 export type RecordEventAttendanceResult = Result<KnowledgeEventView, RecordEventAttendanceError>;
@@ -16,9 +17,10 @@ export async function recordEventAttendance(
   const denied = requireRole(actor, "recordEventAttendance");
   if (denied) return { ok: false, error: denied };
   const region = actor.regionCode;
-  if (typeof input?.eventId !== "string" || input.eventId === "") return invalid("input.eventId", "is required");
+  const required = requiredId(input?.eventId, "input.eventId");
+  if (!required.ok) return required;
   if (!Array.isArray(input.attendance) || input.attendance.length === 0) return invalid("input.attendance", "must list at least one organisation");
-  const eventId = input.eventId;
+  const eventId = required.value;
   const attendance = input.attendance as { organisationId: unknown; attended: unknown }[];
   return withTransaction(db, async (trx): Promise<RecordEventAttendanceResult> => {
     const event = await trx

@@ -2,6 +2,7 @@ import { type ForbiddenError, type NotFoundError, normaliseThemeName, notFound, 
 import { type Database, withTransaction, writeAudit } from "@adviser-hub/persistence";
 import type { Kysely } from "kysely";
 import { type CommandActor, type CommandOptions, nowOf, requireRole } from "./actor.js";
+import { requiredId } from "./required-id.js";
 import { lockTheme, themeClash, themeOfRow } from "./knowledge/theme-row.js";
 
 export type RenameThemeError = ValidationError | ForbiddenError | NotFoundError;
@@ -20,8 +21,9 @@ export async function renameTheme(
   const denied = requireRole(actor, "renameTheme");
   if (denied) return { ok: false, error: denied };
   const region = actor.regionCode;
-  if (typeof input?.code !== "string" || input.code === "") return invalid("input.code", "is required");
-  const code = input.code;
+  const required = requiredId(input?.code, "input.code");
+  if (!required.ok) return required;
+  const code = required.value;
   const name = normaliseThemeName(input.name, "input.name");
   if (!name.ok) return name;
   return withTransaction(db, async (trx): Promise<RenameThemeResult> => {

@@ -2,6 +2,7 @@ import { type ForbiddenError, type NotFoundError, notFound, type Result, type Th
 import { type Database, withTransaction, writeAudit } from "@adviser-hub/persistence";
 import type { Kysely } from "kysely";
 import { type CommandActor, type CommandOptions, nowOf, requireRole } from "./actor.js";
+import { requiredId } from "./required-id.js";
 import { lockTheme, themeOfRow } from "./knowledge/theme-row.js";
 
 export type RetireThemeError = ValidationError | ForbiddenError | NotFoundError;
@@ -20,8 +21,9 @@ export async function retireTheme(
   const denied = requireRole(actor, "retireTheme");
   if (denied) return { ok: false, error: denied };
   const region = actor.regionCode;
-  if (typeof input?.code !== "string" || input.code === "") return invalid("input.code", "is required");
-  const code = input.code;
+  const required = requiredId(input?.code, "input.code");
+  if (!required.ok) return required;
+  const code = required.value;
   return withTransaction(db, async (trx): Promise<RetireThemeResult> => {
     const row = await lockTheme(trx, region, code);
     if (!row) return { ok: false, error: notFound("theme", code, "input.code") };

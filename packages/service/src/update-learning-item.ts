@@ -12,6 +12,7 @@ import {
 import { type Database, type LearningItemView, learningItemsByIds, withTransaction, writeAudit } from "@adviser-hub/persistence";
 import type { Kysely } from "kysely";
 import { type CommandActor, type CommandOptions, nowOf, requireRole } from "./actor.js";
+import { requiredId } from "./required-id.js";
 import { checkLearningItemLinks, writeLearningItemLinks } from "./knowledge/links.js";
 import { lockLearningItem, viewOf } from "./knowledge/learning-item-row.js";
 
@@ -31,8 +32,9 @@ export async function updateLearningItem(
   const denied = requireRole(actor, "updateLearningItem");
   if (denied) return { ok: false, error: denied };
   const region = actor.regionCode;
-  if (typeof input?.learningItemId !== "string" || input.learningItemId === "") return invalid("input.learningItemId", "is required");
-  const id = input.learningItemId;
+  const required = requiredId(input?.learningItemId, "input.learningItemId");
+  if (!required.ok) return required;
+  const id = required.value;
   const expected = input.expectedVersion;
   if (expected !== undefined && expected !== null && (typeof expected !== "number" || !Number.isSafeInteger(expected)))
     return invalid("input.expectedVersion", "must be a whole number");
